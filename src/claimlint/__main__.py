@@ -1,0 +1,5 @@
+"""Run claimlint as ``python -m claimlint``."""
+
+from claimlint.cli import main
+
+raise SystemExit(main())

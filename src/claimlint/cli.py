@@ -1,0 +1,234 @@
+"""The `claimlint` command line: check, rules, explain, test-rules."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn, TextIO
+
+import click
+
+from claimlint import __version__
+from claimlint.errors import EXIT_CRASH, EXIT_ERROR, ClaimlintError
+
+FORMAT_CHOICES = ("auto", "text", "concise", "json")
+SEVERITIES = ("error", "warning", "info")
+JURISDICTION_CHOICES = ("us", "uk", "eu", "au", "kr", "jp", "mx")
+
+
+def _fail(message: str) -> NoReturn:
+    click.echo(f"claimlint: error: {message}", err=True)
+    raise SystemExit(EXIT_ERROR)
+
+
+def _split(values: Sequence[str]) -> list[str]:
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+def _config(config_path: str | None, jurisdiction: str | None, select: Sequence[str],
+            ignore: Sequence[str], fail_on: str | None, rule_paths: Sequence[str]) -> Any:
+    from claimlint.config import find_config, load_config
+    from claimlint.rules import Severity
+
+    path = Path(config_path) if config_path else find_config(Path.cwd())
+    config = load_config(path)
+    if jurisdiction:
+        config.jurisdiction = jurisdiction
+    if select:
+        config.select = _split(select)
+    if ignore:
+        config.ignore = [*config.ignore, *_split(ignore)]
+    if fail_on:
+        config.fail_on = Severity(fail_on)
+    config.rule_paths = [*config.rule_paths, *(Path(p) for p in rule_paths)]
+    return config
+
+
+def _color(stream: TextIO, choice: str) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never" or os.environ.get("NO_COLOR"):
+        return False
+    return stream.isatty()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="claimlint")
+def cli() -> None:
+    """claimlint: find the claims in clinic copy that a regulator would act on."""
+
+
+common_rule_options = [
+    click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (default: nearest .claimlint.yaml or pyproject.toml)."),
+    click.option("--jurisdiction", type=click.Choice(JURISDICTION_CHOICES), help="Apply a jurisdiction's severities and rules."),
+    click.option("--rules", "rule_paths", multiple=True, type=click.Path(exists=True), help="Extra rule pack file or directory (repeatable)."),
+]
+
+
+def _apply(options: list[Any]) -> Any:
+    def decorator(func: Any) -> Any:
+        for option in reversed(options):
+            func = option(func)
+        return func
+    return decorator
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@_apply(common_rule_options)
+@click.option("--format", "fmt", type=click.Choice(FORMAT_CHOICES), default="auto", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report to a file.")
+@click.option("--select", multiple=True, help="Only these rule codes, code prefixes, names or categories.")
+@click.option("--ignore", multiple=True, help="Skip these rule codes, code prefixes, names or categories.")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), help="Lowest severity that makes the exit code 1 (default: error).")
+@click.option("--stdin-filename", default="stdin.txt", show_default=True, help="Name (and so format) for '-' input.")
+@click.option("--show-suppressed", is_flag=True, help="Also list matches that context or directives suppressed.")
+@click.option("--color", type=click.Choice(("auto", "always", "never")), default="auto", show_default=True)
+def check(paths: tuple[str, ...], config_path: str | None, jurisdiction: str | None,
+          rule_paths: tuple[str, ...], fmt: str, output: str | None, select: tuple[str, ...],
+          ignore: tuple[str, ...], fail_on: str | None, stdin_filename: str,
+          show_suppressed: bool, color: str) -> None:
+    """Lint files, directories or '-' (stdin)."""
+    from claimlint.engine import Linter
+    from claimlint.output import renderer
+    from claimlint.report import Report
+    from claimlint.runner import discover, lint_stdin, lint_targets
+
+    config = _config(config_path, jurisdiction, select, ignore, fail_on, rule_paths)
+    file_paths = [p for p in paths if p != "-"]
+    targets = discover(file_paths, config)
+    linter = Linter(config)
+    report = Report(fail_on=config.fail_on)
+    if "-" in paths:
+        lint_stdin(stdin_filename, linter, report)
+    lint_targets(targets, linter, report)
+    if fmt == "auto":
+        fmt = "text"
+    stream: TextIO
+    if output:
+        stream = open(output, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+    else:
+        stream = sys.stdout
+    try:
+        renderer(fmt)(report, stream, _color(stream, color) and not output)
+        if show_suppressed and fmt in ("text", "concise"):
+            _print_suppressed(report, stream)
+    finally:
+        if output:
+            stream.close()
+    for result in report.errors:
+        click.echo(f"claimlint: {result.path}: {result.error}", err=True)
+    raise SystemExit(report.exit_code)
+
+
+def _print_suppressed(report: Any, stream: TextIO) -> None:
+    items = [s for r in report.files for s in r.suppressed]
+    stream.write(f"\nSuppressed ({len(items)}):\n")
+    for s in items:
+        stream.write(f"  {s.path}:{s.line}:{s.column}: {s.code} '{s.text}' — {s.reason}\n")
+
+
+@cli.command("rules")
+@_apply(common_rule_options)
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
+def rules_cmd(config_path: str | None, jurisdiction: str | None, rule_paths: tuple[str, ...], fmt: str) -> None:
+    """List the effective rules: code, name, category, severity, pack."""
+    import json
+
+    from claimlint.engine import Linter
+
+    config = _config(config_path, jurisdiction, (), (), None, rule_paths)
+    linter = Linter(config)
+    rows = [(r.code, r.name, r.category, linter.severities[r.code].value, r.pack) for r in linter.rules]
+    if fmt == "json":
+        click.echo(json.dumps([dict(zip(("code", "name", "category", "severity", "pack"), row, strict=True)) for row in rows], indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    title = f"claimlint rules ({len(rows)} enabled" + (f", jurisdiction {config.jurisdiction}" if config.jurisdiction else "") + ")"
+    table = Table(title=title)
+    for column in ("code", "name", "category", "severity", "pack"):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*row)
+    Console(no_color=bool(os.environ.get("NO_COLOR")), width=140).print(table)
+
+
+@cli.command()
+@click.argument("code")
+@_apply(common_rule_options)
+def explain(code: str, config_path: str | None, jurisdiction: str | None, rule_paths: tuple[str, ...]) -> None:
+    """Explain a rule: what it catches, why, examples, rewrites and references."""
+    from claimlint.explain import render_explanation
+    from claimlint.packs import load_packs
+
+    from claimlint.engine import pack_paths
+
+    config = _config(config_path, jurisdiction, (), (), None, rule_paths)
+    packs = load_packs(pack_paths(config))
+    for pack in packs:
+        for rule in pack.rules:
+            if code in (rule.code, rule.name, *rule.aliases):
+                click.echo(render_explanation(rule, config.jurisdiction))
+                return
+    _fail(f"no rule with code or name '{code}' (see 'claimlint rules')")
+
+
+@cli.command("test-rules")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.option("-v", "--verbose", is_flag=True, help="List every example, not only failures.")
+def test_rules(paths: tuple[str, ...], verbose: bool) -> None:
+    """Check every rule's fail/pass examples (built-in packs, or the packs at PATHS)."""
+    from claimlint.engine import builtin_rule_dir
+    from claimlint.packs import load_packs, pack_files
+    from claimlint.selftest import ExampleRunner, cases
+
+    files: list[Path] = []
+    for raw in paths or (str(builtin_rule_dir()),):
+        p = Path(raw)
+        files.extend(pack_files(p) if p.is_dir() else [p])
+    packs = load_packs(files)
+    runner = ExampleRunner(packs)
+    failures = 0
+    total = 0
+    for case in cases(packs):
+        total += 1
+        problem = runner.check(case)
+        if problem:
+            failures += 1
+            click.echo(f"FAIL {case.id} ({case.rule.path}:{case.example.line}): {problem}\n     {case.example.text}")
+        elif verbose:
+            click.echo(f"ok   {case.id}")
+    rules = sum(len(p.rules) for p in packs)
+    click.echo(f"{total - failures} passed, {failures} failed ({rules} rules in {len(packs)} packs)")
+    raise SystemExit(1 if failures else 0)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point: run the CLI and map errors to exit codes (2 user error, 3 crash)."""
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="claimlint", standalone_mode=False)
+    except SystemExit as exc:
+        return int(exc.code or 0) if not isinstance(exc.code, str) else EXIT_ERROR
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        return EXIT_ERROR
+    except click.exceptions.Abort:
+        return 130
+    except ClaimlintError as exc:
+        click.echo(f"claimlint: error: {exc}", err=True)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - last resort: report a crash, never a traceback dump
+        import traceback
+
+        traceback.print_exc()
+        click.echo(f"claimlint: internal error: {exc!r} (please report it)", err=True)
+        return EXIT_CRASH
+    return 0

@@ -1,0 +1,178 @@
+"""Context cues around a match: negation, mention, question, attribution and hedging.
+
+Each cue is decided from the tokens of the match's sentence and clause, plus the block the
+match sits in (a FAQ heading, a list introduced by "be wary of any clinic that:", a table
+column headed "Myth"). Only matched spans are analysed, so the cost follows the number of
+matches, not the length of the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from claimlint.document import Segment
+
+SENTENCE_END = frozenset({".", "!", "?"})
+CLAUSE_BREAK = frozenset({";", ":", "—", "–", "(", ")", "but", "however", "although", "though",
+                          "yet", "whereas", "except", "while", "unless"})
+NEGATION = frozenset({"not", "no", "never", "without", "cannot", "nor", "neither", "none",
+                      "nothing", "nobody", "n't", "non", "hardly", "neither"})
+NEGATION_PHRASES = (
+    ("inaccurate", "to"), ("untrue",), ("false", "to"), ("wrong", "to"), ("misleading", "to"),
+    ("far", "from"), ("in", "no", "way"), ("is", "a", "myth"),
+)
+PSEUDO_NEGATION = (("not", "only"), ("not", "just"), ("no", "doubt"), ("no", "wonder"),
+                   ("not", "merely"), ("no", "longer", "have", "to"))
+NEGATION_WINDOW = 9
+AUXILIARIES = frozenset({"do", "does", "did", "will", "would", "can", "could", "should", "may",
+                         "might", "must", "is", "are", "was", "were", "has", "have", "had", "ca", "wo"})
+QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "«", "»", "„"})
+MENTION_CUES = (
+    ("terms", "like"), ("term",), ("terms",), ("words", "like"), ("phrases", "like"),
+    ("phrase",), ("expressions", "like"), ("expression",), ("labels", "like"), ("label",),
+    ("so", "-", "called"), ("so", "called"), ("called",), ("marketed", "as"), ("advertised", "as"),
+    ("described", "as"), ("describe",), ("describes",), ("names", "like"), ("language", "of"),
+    ("language", "like"), ("wording",), ("buzzwords",), ("slogans",), ("claims", "like"),
+    ("promises", "like"), ("words",),
+)
+ATTRIBUTION_CUES = (
+    ("some", "clinics"), ("many", "clinics"), ("other", "clinics"), ("clinics", "that"),
+    ("clinics", "which"), ("clinics", "who"), ("a", "clinic", "that"), ("any", "clinic"),
+    ("providers", "that"), ("some", "providers"), ("many", "people"), ("some", "people"),
+    ("be", "wary"), ("beware",), ("watch", "out"), ("red", "flag"), ("red", "flags"),
+    ("warning", "sign"), ("warning", "signs"), ("they", "claim"), ("claimed", "that"),
+    ("the", "brochure"), ("the", "ad"), ("the", "advert"), ("advertisements",), ("myth",),
+    ("misconception",), ("avoid", "any"), ("steer", "clear"),
+)
+WARNING_HEADERS = ("myth", "misconception", "red flag", "warning", "claim", "avoid", "what they say",
+                   "marketing", "hype", "misleading", "don't", "do not", "unsafe", "unregulated",
+                   "low safety")
+HEDGES = frozenset({"may", "might", "could", "can", "possibly", "potentially", "perhaps",
+                    "likely", "help", "helps", "support", "supports"})
+
+
+@dataclass
+class Cues:
+    """Which context cues hold for one match, with a human-readable reason for each."""
+
+    found: dict[str, str] = field(default_factory=dict)
+    negation_at: int = -1
+    negation_char: int = -1
+
+    def __contains__(self, kind: str) -> bool:
+        return kind in self.found
+
+
+def _lowers(doc: Any, start: int, end: int) -> list[str]:
+    return [doc[i].lower_ for i in range(start, end)]
+
+
+def sentence_bounds(doc: Any, start: int, end: int) -> tuple[int, int]:
+    """Token range of the sentence around [start, end), bounded by blocks and final punctuation."""
+    lo = start
+    while lo > 0:
+        prev = doc[lo - 1]
+        if prev.text in SENTENCE_END or (prev.is_space and "\n\n" in prev.text):
+            break
+        lo -= 1
+    hi = end
+    n = len(doc)
+    while hi < n:
+        tok = doc[hi]
+        if tok.is_space and "\n\n" in tok.text:
+            break
+        hi += 1
+        if tok.text in SENTENCE_END:
+            while hi < n and doc[hi].text in SENTENCE_END | QUOTES:
+                hi += 1
+            break
+    return lo, hi
+
+
+def _find(words: list[str], phrase: tuple[str, ...]) -> int:
+    k = len(phrase)
+    for i in range(len(words) - k + 1):
+        if tuple(words[i : i + k]) == phrase:
+            return i
+    return -1
+
+
+def negation_cue(doc: Any, sent_start: int, start: int) -> tuple[str, int] | None:
+    """The negation cue (text, token index) governing a match starting at ``start``, if any."""
+    lo = max(sent_start, start - NEGATION_WINDOW)
+    for i in range(start - 1, lo - 1, -1):
+        word = doc[i].lower_
+        if word in CLAUSE_BREAK or doc[i].text == ",":
+            break
+        if doc[i].norm_ in NEGATION or word in NEGATION:
+            following = tuple(doc[j].lower_ for j in range(i, min(i + 4, start)))
+            if any(following[: len(p)] == p for p in PSEUDO_NEGATION):
+                continue
+            return doc[i].text, i
+    words = _lowers(doc, lo, start)
+    for phrase in NEGATION_PHRASES:
+        at = _find(words, phrase)
+        if at != -1:
+            return " ".join(phrase), lo + at
+    return None
+
+
+DOUBLE_QUOTES = frozenset({'"', "“", "”", "«", "»", "„"})
+
+
+def inside_quotes(doc: Any, sent_start: int, start: int, end: int, sent_end: int) -> bool:
+    """Whether the match sits inside a double-quoted stretch of its sentence."""
+    opened = sum(1 for i in range(sent_start, start) if doc[i].text in DOUBLE_QUOTES)
+    if opened % 2 == 1:
+        return any(doc[i].text in DOUBLE_QUOTES for i in range(end, sent_end))
+    return (
+        start > sent_start and doc[start - 1].text in QUOTES
+        and end < sent_end and doc[end].text in QUOTES
+    )
+
+
+def analyse(doc: Any, start: int, end: int, segment: Segment | None) -> Cues:
+    """Decide every context cue for the match doc[start:end]."""
+    cues = Cues()
+    s_lo, s_hi = sentence_bounds(doc, start, end)
+    before = _lowers(doc, s_lo, start)
+    neg = negation_cue(doc, s_lo, start)
+    if neg:
+        cues.found["negated"] = f"negated by '{neg[0]}'"
+        at = neg[1]
+        if at > s_lo and doc[at - 1].lower_ in AUXILIARIES:
+            at -= 1
+        cues.negation_at = at
+        cues.negation_char = doc[at].idx
+    sentence_text = doc[s_lo:s_hi].text.strip()
+    is_heading_question = bool(segment and segment.kind == "heading" and sentence_text.endswith("?"))
+    if sentence_text.endswith("?") or is_heading_question:
+        cues.found["question"] = "in a question"
+    quoted = inside_quotes(doc, s_lo, start, end, s_hi)
+    for phrase in MENTION_CUES:
+        if _find(before, phrase) != -1 and (quoted or len(before) - _find(before, phrase) <= 6):
+            cues.found["mention"] = f"mentioned after '{' '.join(phrase)}'"
+            break
+    for phrase in ATTRIBUTION_CUES:
+        if _find(before, phrase) != -1:
+            cues.found["attributed"] = f"attributed to others ('{' '.join(phrase)}')"
+            break
+    if "attributed" not in cues and segment is not None:
+        header = segment.column_header.lower()
+        lead = segment.lead.lower()
+        for cue in WARNING_HEADERS:
+            if cue in header:
+                cues.found["attributed"] = f"in a table column headed '{segment.column_header}'"
+                break
+        else:
+            words = lead.replace(":", " ").split()
+            for phrase in ATTRIBUTION_CUES:
+                if segment.kind == "list_item" and _find(words, phrase) != -1:
+                    cues.found["attributed"] = f"in a list introduced by '{segment.lead[:60]}'"
+                    break
+    for i in range(start - 1, max(s_lo, start - 6) - 1, -1):
+        if doc[i].lower_ in HEDGES:
+            cues.found["hedged"] = f"hedged by '{doc[i].text}'"
+            break
+    return cues

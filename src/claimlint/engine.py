@@ -1,0 +1,254 @@
+"""Lint documents: match every rule once, apply context and directives, build findings."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from claimlint import context, suppress
+from claimlint.config import Config
+from claimlint.document import Document
+from claimlint.extract import load_document
+from claimlint.findings import FileResult, Finding, SuggestionOut, Suppressed
+from claimlint.inflect import inflection_of
+from claimlint.matching import CompiledRules, Hit
+from claimlint.packs import RulePack, load_packs, pack_files
+from claimlint.rules import CONTEXT_KINDS, Applicability, Policy, Rule, Severity
+
+WORD = re.compile(r"\w+")
+
+
+def builtin_rule_dir() -> Path:
+    """The directory of the packs that ship with claimlint."""
+    installed = Path(__file__).parent / "rules"
+    if installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parents[2] / "rules"
+
+
+def pack_paths(config: Config) -> list[Path]:
+    """The pack files a configuration enables (built-in packs, then extra rule paths)."""
+    paths = [p for p in pack_files(builtin_rule_dir()) if p.stem != "README"]
+    if config.packs is not None:
+        wanted = set(config.packs)
+        paths = [p for p in paths if p.stem in wanted]
+    for extra in config.rule_paths:
+        paths.extend(pack_files(extra) if extra.is_dir() else [extra])
+    return paths
+
+
+@dataclass
+class _Candidate:
+    hit: Hit
+    severity: Severity
+    cues: list[str]
+
+
+class Linter:
+    """Holds the loaded packs and the compiled matchers for one configuration."""
+
+    def __init__(self, config: Config, packs: list[RulePack] | None = None) -> None:
+        self.config = config
+        self.packs = packs if packs is not None else load_packs(pack_paths(config))
+        self.all_rules = [r for p in self.packs for r in p.rules]
+        self.severities: dict[str, Severity] = {}
+        for rule in self.all_rules:
+            severity = config.severity_for(rule)
+            if severity is not None and config.selects(rule):
+                self.severities[rule.code] = severity
+        self.rules = [r for r in self.all_rules if r.code in self.severities]
+        self._compiled: CompiledRules | None = None
+
+    @property
+    def compiled(self) -> CompiledRules:
+        """The matchers, compiled on first use (importing spaCy)."""
+        if self._compiled is None:
+            self._compiled = CompiledRules(self.rules, self.packs)
+        return self._compiled
+
+    def lint_source(self, path: str, source: str, fmt: str) -> FileResult:
+        """Lint decoded source text of a given format."""
+        return self.lint_document(load_document(path, source, fmt))
+
+    def lint_document(self, document: Document) -> FileResult:
+        """Lint one extracted document."""
+        result = FileResult(document.path, words=len(WORD.findall(document.prose)), source=document.source)
+        if not self.rules or not document.prose.strip():
+            return result
+        compiled = self.compiled
+        doc = compiled.make_doc(document.prose)
+        hits = compiled.match(doc)
+        ignored = set(self.config.ignored_for(document.path))
+        directives = suppress.collect(document)
+        span_hits: list[Hit] = []
+        doc_hits: dict[str, list[Hit]] = defaultdict(list)
+        for hit in hits:
+            rule = hit.rule
+            if ignored & {rule.code, rule.name, rule.category}:
+                continue
+            (span_hits if rule.scope == "span" else doc_hits[rule.code]).append(hit)
+        cue_cache: dict[tuple[int, int], context.Cues] = {}
+
+        def cues_for(hit: Hit) -> context.Cues:
+            key = (hit.start, hit.end)
+            if key not in cue_cache:
+                cue_cache[key] = context.analyse(doc, hit.start, hit.end, document.segment_at(hit.start_char))
+            return cue_cache[key]
+
+        kept: list[_Candidate] = []
+        dropped: list[tuple[Hit, str]] = []
+        for hit in span_hits:
+            decision = self._decide(hit, cues_for(hit), document)
+            if isinstance(decision, str):
+                dropped.append((hit, decision))
+            elif decision is not None:
+                kept.append(decision)
+        for candidate in _merge(kept):
+            self._emit(candidate, document, doc, directives, result)
+        kept_spans = [(f.code, f.start, f.end) for f in result.findings]
+        for hit, reason in dropped:
+            start, end = document.to_source(hit.start_char, hit.end_char)
+            if any(c == hit.rule.code and s < end and start < e for c, s, e in kept_spans):
+                continue
+            line, col = document.lines.line_col(start)
+            result.suppressed.append(Suppressed(document.path, hit.rule.code, start, end, line, col,
+                                                document.source[start:end], reason))
+        for code, rule_hits in doc_hits.items():
+            self._document_rule(self._rule(code), rule_hits, cues_for, document, doc, directives, result)
+        result.findings.sort(key=Finding.sort_key)
+        result.suppressed = _unique_suppressed(result.suppressed)
+        return result
+
+    def _rule(self, code: str) -> Rule:
+        return self.compiled.by_code[code]
+
+    def _decide(self, hit: Hit, cues: context.Cues, document: Document) -> _Candidate | str | None:
+        rule = hit.rule
+        if rule.blocks:
+            segment = document.segment_at(hit.start_char)
+            if segment is None or segment.kind not in rule.blocks:
+                return None
+        policy = hit.pattern.context or rule.context
+        severity = self.severities[rule.code]
+        notes: list[str] = []
+        for kind in CONTEXT_KINDS:
+            action = policy.get(kind)
+            present = kind in cues
+            if action is Policy.REQUIRE:
+                if not present:
+                    return None
+                notes.append(cues.found[kind])
+                if kind == "negated" and 0 <= cues.negation_at < hit.start:
+                    hit = Hit(rule, hit.pattern, hit.role, cues.negation_at, hit.end,
+                              cues.negation_char, hit.end_char)
+            elif present and action is Policy.SUPPRESS:
+                return cues.found[kind]
+            elif present and action is Policy.DOWNGRADE:
+                severity = severity.lowered()
+                notes.append(cues.found[kind] + " (severity lowered)")
+            elif present:
+                notes.append(cues.found[kind] + " (kept)")
+        return _Candidate(hit, severity, notes)
+
+    def _emit(
+        self, cand: _Candidate, document: Document, doc: Any, directives: suppress.Suppressions,
+        result: FileResult, scope: str = "span", message: str | None = None,
+    ) -> None:
+        hit, rule = cand.hit, cand.hit.rule
+        start, end = document.to_source(hit.start_char, hit.end_char)
+        pos = document.position(start, end)
+        silencer = directives.silencing(rule.code, rule.name, rule.category, pos.line, start)
+        if silencer is not None:
+            reason = f"inline directive '{silencer.action}' at line {silencer.line}"
+            result.suppressed.append(Suppressed(document.path, rule.code, start, end, pos.line, pos.column,
+                                                document.source[start:end], reason))
+            return
+        matched = document.prose[hit.start_char : hit.end_char]
+        s_lo, s_hi = context.sentence_bounds(doc, hit.start, hit.end)
+        sentence = doc[s_lo:s_hi].text.strip()
+        text = message or _fill(rule.message, matched, rule.missing)
+        result.findings.append(Finding(
+            path=document.path, code=rule.code, name=rule.name, category=rule.category,
+            severity=cand.severity, message=text, line=pos.line, column=pos.column,
+            end_line=pos.end_line, end_column=pos.end_column, start=start, end=end,
+            text=document.source[start:end], scope=scope,
+            suggestions=self._suggestions(rule, doc, hit, s_lo), context=tuple(cand.cues),
+            sentence=sentence,
+        ))
+
+    def _suggestions(self, rule: Rule, doc: Any, hit: Hit, sent_start: int) -> tuple[SuggestionOut, ...]:
+        first = doc[hit.start]
+        inflection = inflection_of(first.lower_, first.norm_)
+        at_start = all(not t.is_alpha for t in doc[sent_start : hit.start])
+        out = []
+        for suggestion in rule.suggestions:
+            if suggestion.applicability is Applicability.DISPLAY:
+                out.append(SuggestionOut(suggestion.text, suggestion.applicability, suggestion.title))
+                continue
+            text = _fill(suggestion.template_for(inflection), doc[hit.start : hit.end].text, rule.missing)
+            if at_start and text[:1].islower():
+                text = text[0].upper() + text[1:]
+            elif not at_start and text[:1].isupper() and text[1:2].islower() and not first.text[:1].isupper():
+                text = text[0].lower() + text[1:]
+            out.append(SuggestionOut(text, suggestion.applicability, suggestion.title))
+        return tuple(out)
+
+    def _document_rule(
+        self, rule: Rule, hits: list[Hit], cues_for: Any, document: Document, doc: Any,
+        directives: suppress.Suppressions, result: FileResult,
+    ) -> None:
+        if any(h.role == "disclosure" for h in hits):
+            return
+        triggers = []
+        for hit in sorted(hits, key=lambda h: h.start):
+            decision = self._decide(hit, cues_for(hit), document)
+            if isinstance(decision, _Candidate):
+                triggers.append(decision)
+        if triggers:
+            first = triggers[0]
+            matched = document.prose[first.hit.start_char : first.hit.end_char]
+            self._emit(first, document, doc, directives, result, scope="document",
+                       message=_fill(rule.message, matched, rule.missing))
+
+
+def _fill(template: str, match: str, missing: str) -> str:
+    return template.replace("{match}", match).replace("{missing}", missing)
+
+
+def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Merge overlapping hits of the same rule into one candidate spanning them all."""
+    by_rule: dict[str, list[_Candidate]] = defaultdict(list)
+    for cand in candidates:
+        by_rule[cand.hit.rule.code].append(cand)
+    merged: list[_Candidate] = []
+    for group in by_rule.values():
+        group.sort(key=lambda c: (c.hit.start_char, -c.hit.end_char))
+        current = group[0]
+        for cand in group[1:]:
+            if cand.hit.start_char < current.hit.end_char:
+                h, c = current.hit, cand.hit
+                if c.end_char > h.end_char:
+                    current = _Candidate(
+                        Hit(h.rule, h.pattern, h.role, h.start, max(h.end, c.end), h.start_char, c.end_char),
+                        max(current.severity, cand.severity, key=lambda s: s.rank),
+                        current.cues,
+                    )
+            else:
+                merged.append(current)
+                current = cand
+        merged.append(current)
+    return merged
+
+
+def _unique_suppressed(items: list[Suppressed]) -> list[Suppressed]:
+    seen: set[tuple[str, int, int]] = set()
+    out = []
+    for item in sorted(items, key=lambda s: (s.start, s.end, s.code)):
+        key = (item.code, item.start, item.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out

@@ -1,0 +1,69 @@
+"""What a lint run reports: findings, suppressed matches and per-file results."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from claimlint.rules import Applicability, Severity
+
+
+@dataclass(frozen=True)
+class SuggestionOut:
+    """A rewrite rendered for one finding."""
+
+    replacement: str
+    applicability: Applicability
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One violation at an exact source position."""
+
+    path: str
+    code: str
+    name: str
+    category: str
+    severity: Severity
+    message: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    start: int
+    end: int
+    text: str
+    scope: str = "span"
+    suggestions: tuple[SuggestionOut, ...] = ()
+    context: tuple[str, ...] = ()
+    sentence: str = ""
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        """Order by file, position, then rule code."""
+        return (self.path, self.start, self.end, self.code)
+
+
+@dataclass(frozen=True)
+class Suppressed:
+    """A match that context or an inline directive silenced, with the reason."""
+
+    path: str
+    code: str
+    start: int
+    end: int
+    line: int
+    column: int
+    text: str
+    reason: str
+
+
+@dataclass
+class FileResult:
+    """Everything a lint run learned about one file."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    suppressed: list[Suppressed] = field(default_factory=list)
+    error: str | None = None
+    words: int = 0
+    source: str = field(default="", repr=False, compare=False)

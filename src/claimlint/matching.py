@@ -1,0 +1,263 @@
+"""Compile every enabled rule into one spaCy pipeline, one PhraseMatcher and one Matcher."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from claimlint.inflect import base_form, forms
+from claimlint.packs import RulePack
+from claimlint.rules import Pattern, Rule
+
+WORD_GAP = re.compile(r"(?<=\w)(\s+|-)(?=\w)")
+MAX_JOINTS = 3
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One raw pattern match, in token and prose-character coordinates."""
+
+    rule: Rule
+    pattern: Pattern
+    role: str  # "claim" for span rules and document triggers, "disclosure" for requires_any
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, word: str) -> str:
+        parent = self.parent.setdefault(word, word)
+        if parent != word:
+            parent = self.parent[word] = self.find(parent)
+        return parent
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            keep, drop = sorted((ra, rb), key=lambda w: (len(w), w))
+            self.parent[drop] = keep
+
+
+def spelling_variants(phrase: str) -> list[str]:
+    """The phrase with each word gap written as a space or a hyphen ("side effects"/"side-effects")."""
+    parts = WORD_GAP.split(phrase)
+    joints = len(parts) // 2
+    if joints == 0 or joints > MAX_JOINTS:
+        return [phrase]
+    words = parts[0::2]
+    out = []
+    for combo in itertools.product((" ", "-"), repeat=joints):
+        out.append(words[0] + "".join(j + w for j, w in zip(combo, words[1:], strict=True)))
+    return out
+
+
+class CompiledRules:
+    """All enabled rules compiled once; ``match`` runs them over a tokenized doc."""
+
+    def __init__(self, rules: Sequence[Rule], packs: Sequence[RulePack]) -> None:
+        import spacy
+        from spacy.matcher import Matcher, PhraseMatcher
+
+        self.rules = list(rules)
+        self.by_code = {r.code: r for r in self.rules}
+        self.lexicons: dict[str, tuple[str, ...]] = {}
+        for pack in packs:
+            self.lexicons.update(pack.lexicons)
+        self.nlp = spacy.blank("en")
+        self._register_norms()
+        vocab = self.nlp.vocab
+        self.phrase_matcher = PhraseMatcher(vocab, attr="NORM")
+        self.exact_matcher = PhraseMatcher(vocab, attr="LOWER")
+        self.token_matcher = Matcher(vocab, validate=True)
+        self.targets: dict[int, tuple[Rule | None, Pattern | None, str, str]] = {}
+        self.regexes: list[tuple[Rule, Pattern, str, re.Pattern[str]]] = []
+        self.near: list[tuple[Rule, Pattern, str]] = []
+        self.used_lexicons: set[str] = set()
+        for rule in self.rules:
+            for role, patterns in (("claim", rule.patterns), ("disclosure", rule.requires_any)):
+                for pattern in patterns:
+                    self._add(rule, pattern, role)
+        for name in sorted(self.used_lexicons):
+            key = self._key(None, None, "lexicon", name)
+            self.phrase_matcher.add(key, self._phrase_docs(self._lexicon_phrases(name)))
+
+    # -- vocabulary --------------------------------------------------------------------------
+
+    def _lexicon_phrases(self, name: str) -> tuple[str, ...]:
+        if name.startswith("="):
+            return tuple(name[1:].split("|"))
+        return self.lexicons[name]
+
+    def _words(self) -> Iterable[str]:
+        texts: list[str] = []
+        for rule in self.rules:
+            for pattern in (*rule.patterns, *rule.requires_any):
+                if pattern.kind == "phrases" and not pattern.exact:
+                    texts.extend(pattern.phrases)
+                for operand in (pattern.left, pattern.right):
+                    if operand:
+                        texts.extend(self._lexicon_phrases(operand.lexicon))
+                for token in pattern.tokens:
+                    texts.extend(_values(token.get("LEMMA")))
+                    lex = token.get("LEX")
+                    if isinstance(lex, str):
+                        texts.extend(self.lexicons.get(lex, ()))
+        for lexicon in self.lexicons.values():
+            texts.extend(lexicon)
+        for text in texts:
+            yield from re.findall(r"[A-Za-z]+", text)
+
+    def _register_norms(self) -> None:
+        uf = _UnionFind()
+        for word in set(w.lower() for w in self._words()):
+            root = base_form(word)
+            uf.union(word, root)
+            for form in forms(root):
+                uf.union(root, form)
+        vocab = self.nlp.vocab
+        self.canonical: dict[str, str] = {}
+        for word in list(uf.parent):
+            canon = uf.find(word)
+            self.canonical[word] = canon
+            if canon == word:
+                continue
+            for variant in {word, word.title(), word.upper(), word.capitalize()}:
+                vocab[variant].norm_ = canon
+
+    def norm(self, word: str) -> str:
+        """The NORM a word gets in documents (its canonical base form if known)."""
+        lower = word.lower()
+        return self.canonical.get(lower, self.canonical.get(base_form(lower), lower))
+
+    # -- patterns ----------------------------------------------------------------------------
+
+    def _key(self, rule: Rule | None, pattern: Pattern | None, role: str, name: str = "") -> str:
+        key = f"{rule.code}:{role}:{pattern.index}" if rule and pattern else f"lexicon:{name}"
+        self.targets[self.nlp.vocab.strings.add(key)] = (rule, pattern, role, name)
+        return key
+
+    def _phrase_docs(self, phrases: Iterable[str]) -> list[Any]:
+        texts = sorted({v for p in phrases for v in spelling_variants(p)})
+        return [d for d in self.nlp.tokenizer.pipe(texts) if len(d)]
+
+    def _add(self, rule: Rule, pattern: Pattern, role: str) -> None:
+        if pattern.kind == "phrases":
+            key = self._key(rule, pattern, role)
+            matcher = self.exact_matcher if pattern.exact else self.phrase_matcher
+            matcher.add(key, self._phrase_docs(pattern.phrases))
+        elif pattern.kind == "tokens":
+            key = self._key(rule, pattern, role)
+            self.token_matcher.add(key, [self._token_pattern(pattern.tokens)])
+        elif pattern.kind == "regex":
+            self.regexes.append((rule, pattern, role, re.compile(pattern.regex, pattern.flags)))
+        elif pattern.kind == "near":
+            assert pattern.left and pattern.right
+            self.used_lexicons.update((pattern.left.lexicon, pattern.right.lexicon))
+            self.near.append((rule, pattern, role))
+
+    def _token_pattern(self, tokens: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+        out = []
+        for token in tokens:
+            spec = dict(token)
+            if "LEMMA" in spec:
+                spec["NORM"] = self._norm_value(spec.pop("LEMMA"))
+            if "LEX" in spec:
+                words = [p for p in self.lexicons[spec.pop("LEX")] if " " not in p and "-" not in p]
+                spec["NORM"] = {"IN": sorted({self.norm(w) for w in words})}
+            if "TEXT" in spec:
+                spec["ORTH"] = spec.pop("TEXT")
+            out.append(spec)
+        return out
+
+    def _norm_value(self, value: Any) -> Any:
+        if isinstance(value, str):
+            return self.norm(value)
+        if isinstance(value, dict):
+            return {op: [self.norm(v) for v in vals] if isinstance(vals, list) else vals for op, vals in value.items()}
+        return value
+
+    # -- matching ----------------------------------------------------------------------------
+
+    def make_doc(self, text: str) -> Any:
+        """Tokenize text with the shared pipeline's tokenizer."""
+        return self.nlp.make_doc(text)
+
+    def match(self, doc: Any) -> list[Hit]:
+        """Every raw hit of every pattern in ``doc`` (context is applied later)."""
+        hits: list[Hit] = []
+        lexicon_hits: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        raw = [*self.phrase_matcher(doc), *self.exact_matcher(doc), *self.token_matcher(doc)]
+        for key, start, end in raw:
+            rule, pattern, role, name = self.targets[key]
+            if rule is None or pattern is None:
+                lexicon_hits[name].append((start, end))
+                continue
+            span = doc[start:end]
+            hits.append(Hit(rule, pattern, role, start, end, span.start_char, span.end_char))
+        text = doc.text
+        for rule, pattern, role, regex in self.regexes:
+            for m in regex.finditer(text):
+                if m.end() <= m.start() or "\n\n" in m.group(0):
+                    continue
+                span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                if span is not None:
+                    hits.append(Hit(rule, pattern, role, span.start, span.end, m.start(), m.end()))
+        for rule, pattern, role in self.near:
+            assert pattern.left and pattern.right
+            for start, end in _near_pairs(
+                doc, lexicon_hits.get(pattern.left.lexicon, []),
+                lexicon_hits.get(pattern.right.lexicon, []), pattern.window, pattern.ordered,
+            ):
+                span = doc[start:end]
+                hits.append(Hit(rule, pattern, role, start, end, span.start_char, span.end_char))
+        return hits
+
+
+BOUNDARY = frozenset({".", "!", "?", ";"})
+
+
+def _crosses_boundary(doc: Any, start: int, end: int) -> bool:
+    for token in doc[start:end]:
+        if token.text in BOUNDARY or (token.is_space and "\n\n" in token.text):
+            return True
+    return False
+
+
+def _near_pairs(
+    doc: Any,
+    left: list[tuple[int, int]],
+    right: list[tuple[int, int]],
+    window: int,
+    ordered: bool,
+) -> list[tuple[int, int]]:
+    pairs = []
+    for ls, le in left:
+        for rs, re_ in right:
+            if rs < le and ls < re_:
+                continue  # overlapping operands are not a pair
+            if rs >= le:
+                gap, first, last = rs - le, ls, re_
+            elif ordered:
+                continue
+            else:
+                gap, first, last = ls - re_, rs, le
+            if gap <= window and not _crosses_boundary(doc, first, last):
+                pairs.append((first, last))
+    return pairs
+
+
+def _values(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [v for vals in value.values() if isinstance(vals, list) for v in vals if isinstance(v, str)]
+    return []
