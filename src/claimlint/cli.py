@@ -207,6 +207,71 @@ def test_rules(paths: tuple[str, ...], verbose: bool) -> None:
     raise SystemExit(1 if failures else 0)
 
 
+@cli.command("eval")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@_apply(common_rule_options)
+@click.option("--gold", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Stand-off gold file in the seeds-gold.yaml format (repeatable).")
+@click.option("--no-context", is_flag=True, help="Only score with context switched off.")
+@click.option("--format", "fmt", type=click.Choice(("text", "markdown", "json")), default="text", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report to a file.")
+@click.option("--show", type=int, default=20, show_default=True, help="Misses and false alarms to list (text format).")
+def eval_cmd(paths: tuple[str, ...], config_path: str | None, jurisdiction: str | None,
+             rule_paths: tuple[str, ...], gold: tuple[str, ...], no_context: bool, fmt: str,
+             output: str | None, show: int) -> None:
+    """Score the rules against annotated corpora (default: corpora/) and gold files."""
+    import json
+
+    from claimlint import evaluate
+
+    config = _config(config_path, jurisdiction, (), (), None, rule_paths)
+    targets = [Path(p) for p in paths] or ([Path("corpora")] if Path("corpora").is_dir() and not gold else [])
+    gold_paths = [Path(g) for g in gold]
+    with_context = None if no_context else evaluate.run(targets, gold_paths, config, True)
+    without = evaluate.run(targets, gold_paths, config, False)
+    primary = with_context or without
+    command = "claimlint eval " + " ".join([*paths, *(f"--gold {g}" for g in gold)]) + f" --format {fmt}"
+    if fmt == "markdown":
+        text = evaluate.markdown_report(primary, without if with_context else None,
+                                        "claimlint evaluation on annotated copy", command.strip())
+    elif fmt == "json":
+        text = json.dumps(evaluate.json_report(primary, without if with_context else None), indent=2) + "\n"
+    else:
+        text = _eval_text(evaluate, primary, without if with_context else None, show)
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+
+
+def _eval_text(evaluate: Any, primary: Any, without: Any, show: int) -> str:
+    from io import StringIO
+
+    from rich.console import Console
+    from rich.table import Table
+
+    buffer = StringIO()
+    console = Console(file=buffer, width=120, no_color=True)
+    table = Table(title=f"{primary.files} files, {primary.annotations} annotations")
+    for column in ("category", "TP", "FP", "FN", "precision", "recall", "F1"):
+        table.add_column(column, justify="left" if column == "category" else "right")
+    for row in evaluate.summary_rows(primary):
+        table.add_row(row[0], *(str(v) for v in row[1:4]), *(f"{v:.3f}" for v in row[4:]))
+    console.print(table)
+    console.print(f"traps hit: {primary.traps_hit}/{primary.traps}")
+    if without is not None:
+        p, r, f1 = evaluate.prf(*without.totals())
+        console.print(f"without context: precision {p:.3f}, recall {r:.3f}, F1 {f1:.3f}, "
+                      f"traps hit {without.traps_hit}/{without.traps}")
+    for title, items in (("misses", primary.misses), ("false alarms", primary.false_alarms)):
+        console.print(f"\n{title} ({len(items)}):")
+        for item in items[:show]:
+            console.print(f"  {item}", highlight=False)
+        if len(items) > show:
+            console.print(f"  … {len(items) - show} more (--show N)")
+    return buffer.getvalue()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: run the CLI and map errors to exit codes (2 user error, 3 crash)."""
     try:

@@ -50,8 +50,11 @@ class _Candidate:
 class Linter:
     """Holds the loaded packs and the compiled matchers for one configuration."""
 
-    def __init__(self, config: Config, packs: list[RulePack] | None = None) -> None:
+    def __init__(
+        self, config: Config, packs: list[RulePack] | None = None, *, use_context: bool = True
+    ) -> None:
         self.config = config
+        self.use_context = use_context
         self.packs = packs if packs is not None else load_packs(pack_paths(config))
         self.all_rules = [r for p in self.packs for r in p.rules]
         self.severities: dict[str, Severity] = {}
@@ -95,7 +98,10 @@ class Linter:
         def cues_for(hit: Hit) -> context.Cues:
             key = (hit.start, hit.end)
             if key not in cue_cache:
-                cue_cache[key] = context.analyse(doc, hit.start, hit.end, document.segment_at(hit.start_char))
+                cue_cache[key] = (
+                    context.analyse(doc, hit.start, hit.end, document.segment_at(hit.start_char))
+                    if self.use_context else context.Cues()
+                )
             return cue_cache[key]
 
         kept: list[_Candidate] = []
@@ -139,6 +145,8 @@ class Linter:
             present = kind in cues
             if action is Policy.REQUIRE:
                 if not present:
+                    if not self.use_context:
+                        continue  # a ban-list fires whether or not the harm is denied
                     return None
                 notes.append(cues.found[kind])
                 if kind == "negated" and 0 <= cues.negation_at < hit.start:
