@@ -54,7 +54,18 @@ def _color(stream: TextIO, choice: str) -> bool:
     return stream.isatty()
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """A click group that turns ClaimlintError into a one-line message and exit code 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ClaimlintError as exc:
+            click.echo(f"claimlint: error: {exc}", err=True)
+            raise SystemExit(EXIT_ERROR) from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="claimlint")
 def cli() -> None:
     """claimlint: find the claims in clinic copy that a regulator would act on."""

@@ -45,7 +45,8 @@ def render_explanation(rule: Rule, jurisdiction: str | None = None) -> str:
         for s in rule.suggestions:
             kind = {"safe": "safe rewrite, applied by --fix", "unsafe": "rewrite that changes the meaning, review it",
                     "display": "advice"}[s.applicability.value]
-            lines.append(f"  • {s.text.replace('{match}', '…')}  ({kind})")
+            variants = "".join(f"; after a word ending in -{form}: “{text}”" for form, text in s.forms)
+            lines.append(f"  • {s.text.replace('{match}', '…')}  ({kind}{variants})")
     lines += ["", "References"]
     lines += [f"  • {r.title}\n    {r.url}" for r in rule.references]
     return "\n".join(lines)

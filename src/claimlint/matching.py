@@ -195,7 +195,8 @@ class CompiledRules:
         """Every raw hit of every pattern in ``doc`` (context is applied later)."""
         hits: list[Hit] = []
         lexicon_hits: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        raw = [*self.phrase_matcher(doc), *self.exact_matcher(doc), *self.token_matcher(doc)]
+        raw = [m for matcher in (self.phrase_matcher, self.exact_matcher, self.token_matcher)
+               if len(matcher) for m in matcher(doc)]
         for key, start, end in raw:
             rule, pattern, role, name = self.targets[key]
             if rule is None or pattern is None:

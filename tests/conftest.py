@@ -1,0 +1,35 @@
+"""Shared fixtures: a linter over a small fixture pack, and paths to shared/ material."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimlint.config import Config
+from claimlint.engine import Linter
+from claimlint.packs import load_packs
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).parent / "fixtures"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def fixture_linter() -> Linter:
+    """A linter that runs only the fixture pack."""
+    return Linter(Config(), load_packs([FIXTURES / "basic-pack.yaml"]))
+
+
+@pytest.fixture(scope="session")
+def builtin_linter() -> Linter:
+    """A linter with every built-in pack and the default configuration."""
+    return Linter(Config())
+
+
+@pytest.fixture
+def shared() -> Path:
+    """The shared/ directory next to the repository (skips when absent)."""
+    if not SHARED.is_dir():
+        pytest.skip("../shared is not available")
+    return SHARED
