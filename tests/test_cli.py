@@ -49,7 +49,8 @@ def test_concise_output_and_exit_code(files: Path) -> None:
     assert code == 1
     assert out.splitlines() == [
         f"{files / 'bad.md'}:3:4: error TS0401 “guarantee results” is a guarantee.",
-        f"{files / 'bad.md'}:3:36: error TS0401 “guaranteed results” is a guarantee."]
+        f"{files / 'bad.md'}:3:36: error TS0401 “guaranteed results” is a guarantee.",
+    ]
 
 
 def test_json_schema(files: Path) -> None:
@@ -58,10 +59,26 @@ def test_json_schema(files: Path) -> None:
     assert code == 1 and data["version"] == 1 and data["tool"] == {"name": "claimlint", "version": __version__}
     f = data["findings"][0]
     assert len(data["findings"]) == 2
-    assert set(f) >= {"path", "code", "name", "category", "severity", "message", "line", "column",
-                      "end_line", "end_column", "start", "end", "text", "scope", "suggestions"}
+    assert set(f) >= {
+        "path",
+        "code",
+        "name",
+        "category",
+        "severity",
+        "message",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "start",
+        "end",
+        "text",
+        "scope",
+        "suggestions",
+    }
     assert f["scope"] == "span" and f["suggestions"] == [
-        {"replacement": "results that vary", "applicability": "unsafe", "title": ""}]
+        {"replacement": "results that vary", "applicability": "unsafe", "title": ""}
+    ]
     assert data["errors"] == [] and data["summary"]["by_severity"]["error"] == 2
 
 
@@ -96,11 +113,15 @@ def test_unknown_extension_linted_only_when_named(files: Path) -> None:
 
 
 def test_stdin_with_filename_picks_format(tmp_path: Path) -> None:
-    code, out, _ = run(["check", "-", "--stdin-filename", "page.md", "--rules", PACK, "--select", "TS",
-                        "--format", "concise"], input="<!-- guaranteed results -->\n`guaranteed results`\n")
+    code, out, _ = run(
+        ["check", "-", "--stdin-filename", "page.md", "--rules", PACK, "--select", "TS", "--format", "concise"],
+        input="<!-- guaranteed results -->\n`guaranteed results`\n",
+    )
     assert code == 0 and out == ""
-    code, out, _ = run(["check", "-", "--stdin-filename", "page.md", "--rules", PACK, "--select", "TS",
-                        "--format", "concise"], input="guaranteed results\n")
+    code, out, _ = run(
+        ["check", "-", "--stdin-filename", "page.md", "--rules", PACK, "--select", "TS", "--format", "concise"],
+        input="guaranteed results\n",
+    )
     assert code == 1 and out.startswith("page.md:1:1: error TS0401")
 
 
@@ -130,11 +151,19 @@ def test_no_color_env_is_respected(files: Path, monkeypatch: pytest.MonkeyPatch)
 def test_rules_and_explain(tmp_path: Path) -> None:
     code, out, _ = run(["rules", "--rules", PACK, "--format", "json"])
     rows = {r["code"]: r for r in json.loads(out)}
-    assert code == 0 and rows["TS0401"]["category"] == "guarantee_certainty" and rows["TS0401"]["pack"] == "fixture-basic"
+    assert (
+        code == 0 and rows["TS0401"]["category"] == "guarantee_certainty" and rows["TS0401"]["pack"] == "fixture-basic"
+    )
     code, out, _ = run(["explain", "TS0201", "--rules", PACK])
     assert code == 0
-    for part in ("What it catches", "Why it matters", "»treat arthritis«", "Arthritis is common.",
-                 "is being studied for", "https://example.org/fda"):
+    for part in (
+        "What it catches",
+        "Why it matters",
+        "»treat arthritis«",
+        "Arthritis is common.",
+        "is being studied for",
+        "https://example.org/fda",
+    ):
         assert part in out
     code, _, err = run(["explain", "NOPE9999", "--rules", PACK])
     assert code == 2 and "no rule" in err
@@ -144,8 +173,11 @@ def test_test_rules_reports_pass_and_fail(tmp_path: Path) -> None:
     code, out, _ = run(["test-rules", PACK])
     assert code == 0 and "passed, 0 failed" in out
     broken = tmp_path / "p.yaml"
-    broken.write_text((FIXTURES / "basic-pack.yaml").read_text().replace(
-        '["We promise [[guaranteed results]]."]', '["We [[promise]] guaranteed results."]'))
+    broken.write_text(
+        (FIXTURES / "basic-pack.yaml")
+        .read_text()
+        .replace('["We promise [[guaranteed results]]."]', '["We [[promise]] guaranteed results."]')
+    )
     code, out, _ = run(["test-rules", str(broken)])
     assert code == 1 and "FAIL TS0401-fail-1" in out and "missed 'promise'" in out
 

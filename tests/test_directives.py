@@ -15,8 +15,10 @@ def test_disable_next_line_in_markdown(fixture_linter: Linter) -> None:
 
 
 def test_disable_enable_range_by_category_in_html(fixture_linter: Linter) -> None:
-    html = ("<!-- claimlint-disable guarantee_certainty -->\n<p>guaranteed results</p>\n"
-            "<!-- claimlint-enable guarantee_certainty -->\n<p>guaranteed results</p>\n")
+    html = (
+        "<!-- claimlint-disable guarantee_certainty -->\n<p>guaranteed results</p>\n"
+        "<!-- claimlint-enable guarantee_certainty -->\n<p>guaranteed results</p>\n"
+    )
     assert codes(fixture_linter, html, "html", "a.html") == [(4, "TS0401")]
 
 
@@ -29,8 +31,7 @@ def test_disable_without_codes_silences_everything(fixture_linter: Linter) -> No
 
 
 def test_plain_text_directives(fixture_linter: Linter) -> None:
-    text = ("claimlint: disable-next-line fixture-guarantee\nguaranteed results\n"
-            "guaranteed results\n")
+    text = "claimlint: disable-next-line fixture-guarantee\nguaranteed results\nguaranteed results\n"
     assert codes(fixture_linter, text, "text", "a.txt") == [(3, "TS0401")]
 
 

@@ -21,7 +21,10 @@ def spans(findings: list[Finding], code: str) -> list[str]:
 def test_phrases_match_inflections_case_and_hyphenation(fixture_linter: Linter) -> None:
     text = "GUARANTEED RESULTS. Guaranteed-results. guarantees result. We guarantee a result."
     assert spans(lint(fixture_linter, text), "TS0401") == [
-        "GUARANTEED RESULTS", "Guaranteed-results", "guarantees result"]
+        "GUARANTEED RESULTS",
+        "Guaranteed-results",
+        "guarantees result",
+    ]
 
 
 def test_near_pattern_in_either_order_within_window(fixture_linter: Linter) -> None:
@@ -54,9 +57,14 @@ def test_regex_hits_do_not_cross_blocks(fixture_linter: Linter) -> None:
 
 
 def test_overlapping_hits_of_one_rule_merge(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    pack = (FIXTURES / "basic-pack.yaml").read_text().replace(
-        "      - phrases: [guaranteed result]",
-        "      - phrases: [guaranteed result]\n      - phrases: [result guaranteed, guaranteed]")
+    pack = (
+        (FIXTURES / "basic-pack.yaml")
+        .read_text()
+        .replace(
+            "      - phrases: [guaranteed result]",
+            "      - phrases: [guaranteed result]\n      - phrases: [result guaranteed, guaranteed]",
+        )
+    )
     path = tmp_path / "p.yaml"
     path.write_text(pack)
     linter = Linter(Config(), load_packs([path]))
@@ -79,8 +87,9 @@ def test_document_rule_reports_first_trigger_when_disclosure_missing(fixture_lin
     (doc,) = [f for f in found if f.code == "TS1901"]
     assert doc.scope == "document" and doc.start == 0
     assert doc.message == "The page promotes “Stem cell therapy” but never says what the risks are."
-    assert not [f for f in lint(fixture_linter, "Stem cell therapy.\nSide effects include bruising.")
-                if f.code == "TS1901"]
+    assert not [
+        f for f in lint(fixture_linter, "Stem cell therapy.\nSide effects include bruising.") if f.code == "TS1901"
+    ]
 
 
 def test_document_rule_ignores_mentions_as_triggers(fixture_linter: Linter) -> None:

@@ -21,8 +21,12 @@ def claimlint_executable() -> str:
 
 def test_json_output_on_seeds_follows_the_schema(shared: Path) -> None:
     seeds = sorted((shared / "seeds").glob("*.txt"))
-    proc = subprocess.run([claimlint_executable(), "check", "--format", "json", *map(str, seeds)],
-                          capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [claimlint_executable(), "check", "--format", "json", *map(str, seeds)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode in (0, 1), proc.stderr
     data = json.loads(proc.stdout)
     assert set(data) >= {"version", "tool", "findings", "errors", "summary"}

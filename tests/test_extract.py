@@ -23,6 +23,7 @@ def assert_roundtrip(doc: Document, phrase: str, expected_source: str | None = N
 
 # -- plain text ---------------------------------------------------------------------------------
 
+
 def test_text_lines_become_units_and_map_exactly() -> None:
     src = "Our Clinic\r\nWe offer guaranteed results.\r\n\r\n- Café visits are risk-free\r\n"
     doc = load_document("a.txt", src, "text")

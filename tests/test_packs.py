@@ -97,7 +97,8 @@ def test_yaml_syntax_error_is_located(tmp_path: Path) -> None:
 
 def test_every_problem_is_reported_and_nothing_half_loads(tmp_path: Path) -> None:
     body = GOOD_RULE + GOOD_RULE.replace("XX0401", "XX0402").replace("good-rule", "r2").replace(
-        "severity: error", "severity: fatal")
+        "severity: error", "severity: fatal"
+    )
     msgs = problems(write(tmp_path, body))
     assert len(msgs) == 1 and "severity must be error, warning or info" in msgs[0]
 

@@ -17,8 +17,16 @@ from claimlint.yamlio import MarkedDict, load_marked
 
 CONFIG_NAMES = (".claimlint.yaml", ".claimlint.yml")
 KEYS = (
-    "packs", "rule_paths", "select", "ignore", "severity", "exclude", "per_file_ignores",
-    "fail_on", "jurisdiction", "require_suppression_reason",
+    "packs",
+    "rule_paths",
+    "select",
+    "ignore",
+    "severity",
+    "exclude",
+    "per_file_ignores",
+    "fail_on",
+    "jurisdiction",
+    "require_suppression_reason",
 )
 DEFAULT_EXCLUDES = (".git", "node_modules", ".venv", "venv", "__pycache__", ".claimlint_cache", ".tox")
 
@@ -90,7 +98,10 @@ def find_config(start: Path) -> Path | None:
         pyproject = directory / "pyproject.toml"
         if pyproject.is_file():
             try:
-                if "tool" in (data := tomllib.loads(pyproject.read_text(encoding="utf-8"))) and "claimlint" in data["tool"]:
+                if (
+                    "tool" in (data := tomllib.loads(pyproject.read_text(encoding="utf-8")))
+                    and "claimlint" in data["tool"]
+                ):
                     return pyproject
             except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
                 continue

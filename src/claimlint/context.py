@@ -14,42 +14,165 @@ from typing import Any
 from claimlint.document import Segment
 
 SENTENCE_END = frozenset({".", "!", "?"})
-CLAUSE_BREAK = frozenset({";", ":", "—", "–", "(", ")", "but", "however", "although", "though",
-                          "yet", "whereas", "except", "while", "unless"})
-NEGATION = frozenset({"not", "no", "never", "without", "cannot", "nor", "neither", "none",
-                      "nothing", "nobody", "n't", "non", "hardly", "neither"})
-NEGATION_PHRASES = (
-    ("inaccurate", "to"), ("untrue",), ("false", "to"), ("wrong", "to"), ("misleading", "to"),
-    ("far", "from"), ("in", "no", "way"), ("is", "a", "myth"),
+CLAUSE_BREAK = frozenset(
+    {
+        ";",
+        ":",
+        "—",
+        "–",
+        "(",
+        ")",
+        "but",
+        "however",
+        "although",
+        "though",
+        "yet",
+        "whereas",
+        "except",
+        "while",
+        "unless",
+    }
 )
-PSEUDO_NEGATION = (("not", "only"), ("not", "just"), ("no", "doubt"), ("no", "wonder"),
-                   ("not", "merely"), ("no", "longer", "have", "to"))
+NEGATION = frozenset(
+    {"not", "no", "never", "without", "cannot", "nor", "neither", "none", "nothing", "nobody", "n't", "non", "hardly"}
+)
+NEGATION_PHRASES = (
+    ("inaccurate", "to"),
+    ("untrue",),
+    ("false", "to"),
+    ("wrong", "to"),
+    ("misleading", "to"),
+    ("far", "from"),
+    ("in", "no", "way"),
+    ("is", "a", "myth"),
+)
+PSEUDO_NEGATION = (
+    ("not", "only"),
+    ("not", "just"),
+    ("no", "doubt"),
+    ("no", "wonder"),
+    ("not", "merely"),
+    ("no", "longer", "have", "to"),
+)
 NEGATION_WINDOW = 9
-AUXILIARIES = frozenset({"do", "does", "did", "will", "would", "can", "could", "should", "may",
-                         "might", "must", "is", "are", "was", "were", "has", "have", "had", "ca", "wo"})
+AUXILIARIES = frozenset(
+    {
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "ca",
+        "wo",
+    }
+)
 QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "«", "»", "„"})
 MENTION_CUES = (
-    ("terms", "like"), ("term",), ("terms",), ("words", "like"), ("phrases", "like"),
-    ("phrase",), ("expressions", "like"), ("expression",), ("labels", "like"), ("label",),
-    ("so", "-", "called"), ("so", "called"), ("called",), ("marketed", "as"), ("advertised", "as"),
-    ("described", "as"), ("describe",), ("describes",), ("names", "like"), ("language", "of"),
-    ("language", "like"), ("wording",), ("buzzwords",), ("slogans",), ("claims", "like"),
-    ("promises", "like"), ("words",),
+    ("terms", "like"),
+    ("term",),
+    ("terms",),
+    ("words", "like"),
+    ("phrases", "like"),
+    ("phrase",),
+    ("expressions", "like"),
+    ("expression",),
+    ("labels", "like"),
+    ("label",),
+    ("so", "-", "called"),
+    ("so", "called"),
+    ("called",),
+    ("marketed", "as"),
+    ("advertised", "as"),
+    ("described", "as"),
+    ("describe",),
+    ("describes",),
+    ("names", "like"),
+    ("language", "of"),
+    ("language", "like"),
+    ("wording",),
+    ("buzzwords",),
+    ("slogans",),
+    ("claims", "like"),
+    ("promises", "like"),
+    ("words",),
 )
 ATTRIBUTION_CUES = (
-    ("some", "clinics"), ("many", "clinics"), ("other", "clinics"), ("clinics", "that"),
-    ("clinics", "which"), ("clinics", "who"), ("a", "clinic", "that"), ("any", "clinic"),
-    ("providers", "that"), ("some", "providers"), ("many", "people"), ("some", "people"),
-    ("be", "wary"), ("beware",), ("watch", "out"), ("red", "flag"), ("red", "flags"),
-    ("warning", "sign"), ("warning", "signs"), ("they", "claim"), ("claimed", "that"),
-    ("the", "brochure"), ("the", "ad"), ("the", "advert"), ("advertisements",), ("myth",),
-    ("misconception",), ("avoid", "any"), ("steer", "clear"),
+    ("some", "clinics"),
+    ("many", "clinics"),
+    ("other", "clinics"),
+    ("clinics", "that"),
+    ("clinics", "which"),
+    ("clinics", "who"),
+    ("a", "clinic", "that"),
+    ("any", "clinic"),
+    ("providers", "that"),
+    ("some", "providers"),
+    ("many", "people"),
+    ("some", "people"),
+    ("be", "wary"),
+    ("beware",),
+    ("watch", "out"),
+    ("red", "flag"),
+    ("red", "flags"),
+    ("warning", "sign"),
+    ("warning", "signs"),
+    ("they", "claim"),
+    ("claimed", "that"),
+    ("the", "brochure"),
+    ("the", "ad"),
+    ("the", "advert"),
+    ("advertisements",),
+    ("myth",),
+    ("misconception",),
+    ("avoid", "any"),
+    ("steer", "clear"),
 )
-WARNING_HEADERS = ("myth", "misconception", "red flag", "warning", "claim", "avoid", "what they say",
-                   "marketing", "hype", "misleading", "don't", "do not", "unsafe", "unregulated",
-                   "low safety")
-HEDGES = frozenset({"may", "might", "could", "can", "possibly", "potentially", "perhaps",
-                    "likely", "help", "helps", "support", "supports"})
+WARNING_HEADERS = (
+    "myth",
+    "misconception",
+    "red flag",
+    "warning",
+    "claim",
+    "avoid",
+    "what they say",
+    "marketing",
+    "hype",
+    "misleading",
+    "don't",
+    "do not",
+    "unsafe",
+    "unregulated",
+    "low safety",
+)
+HEDGES = frozenset(
+    {
+        "may",
+        "might",
+        "could",
+        "can",
+        "possibly",
+        "potentially",
+        "perhaps",
+        "likely",
+        "help",
+        "helps",
+        "support",
+        "supports",
+    }
+)
 
 
 @dataclass
@@ -126,10 +249,7 @@ def inside_quotes(doc: Any, sent_start: int, start: int, end: int, sent_end: int
     opened = sum(1 for i in range(sent_start, start) if doc[i].text in DOUBLE_QUOTES)
     if opened % 2 == 1:
         return any(doc[i].text in DOUBLE_QUOTES for i in range(end, sent_end))
-    return (
-        start > sent_start and doc[start - 1].text in QUOTES
-        and end < sent_end and doc[end].text in QUOTES
-    )
+    return start > sent_start and doc[start - 1].text in QUOTES and end < sent_end and doc[end].text in QUOTES
 
 
 def analyse(doc: Any, start: int, end: int, segment: Segment | None) -> Cues:

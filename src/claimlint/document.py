@@ -162,9 +162,7 @@ class ProseBuilder:
     def end(self) -> None:
         """Close the open segment, trimming nothing (positions must stay exact)."""
         if self._segment_start is not None and self.length > self._segment_start:
-            self.segments.append(
-                Segment(self._kind, self._segment_start, self.length, self._header, self._lead)
-            )
+            self.segments.append(Segment(self._kind, self._segment_start, self.length, self._header, self._lead))
             if self._kind not in ("list_item", "alt", "attribute"):
                 self.last_block_text = "".join(self._seg_parts).strip()
         self._segment_start = None
@@ -192,14 +190,20 @@ class Document:
     _segment_starts: list[int] = field(default_factory=list)
 
     @classmethod
-    def build(
-        cls, path: str, source: str, fmt: str, builder: ProseBuilder, comments: list[Comment]
-    ) -> Document:
+    def build(cls, path: str, source: str, fmt: str, builder: ProseBuilder, comments: list[Comment]) -> Document:
         """Finish a builder into a Document."""
         builder.merge_side()
         return cls(
-            path, source, fmt, "".join(builder.parts), builder.segments, comments,
-            builder.run_prose, builder.run_source, builder.run_source_end, builder.run_identity,
+            path,
+            source,
+            fmt,
+            "".join(builder.parts),
+            builder.segments,
+            comments,
+            builder.run_prose,
+            builder.run_source,
+            builder.run_source_end,
+            builder.run_identity,
         )
 
     @property

@@ -50,9 +50,7 @@ class _Candidate:
 class Linter:
     """Holds the loaded packs and the compiled matchers for one configuration."""
 
-    def __init__(
-        self, config: Config, packs: list[RulePack] | None = None, *, use_context: bool = True
-    ) -> None:
+    def __init__(self, config: Config, packs: list[RulePack] | None = None, *, use_context: bool = True) -> None:
         self.config = config
         self.use_context = use_context
         self.packs = packs if packs is not None else load_packs(pack_paths(config))
@@ -100,7 +98,8 @@ class Linter:
             if key not in cue_cache:
                 cue_cache[key] = (
                     context.analyse(doc, hit.start, hit.end, document.segment_at(hit.start_char))
-                    if self.use_context else context.Cues()
+                    if self.use_context
+                    else context.Cues()
                 )
             return cue_cache[key]
 
@@ -120,8 +119,9 @@ class Linter:
             if any(c == hit.rule.code and s < end and start < e for c, s, e in kept_spans):
                 continue
             line, col = document.lines.line_col(start)
-            result.suppressed.append(Suppressed(document.path, hit.rule.code, start, end, line, col,
-                                                document.source[start:end], reason))
+            result.suppressed.append(
+                Suppressed(document.path, hit.rule.code, start, end, line, col, document.source[start:end], reason)
+            )
         for code, rule_hits in doc_hits.items():
             self._document_rule(self._rule(code), rule_hits, cues_for, document, doc, directives, result)
         result.findings.sort(key=Finding.sort_key)
@@ -150,8 +150,7 @@ class Linter:
                     return None
                 notes.append(cues.found[kind])
                 if kind == "negated" and 0 <= cues.negation_at < hit.start:
-                    hit = Hit(rule, hit.pattern, hit.role, cues.negation_at, hit.end,
-                              cues.negation_char, hit.end_char)
+                    hit = Hit(rule, hit.pattern, hit.role, cues.negation_at, hit.end, cues.negation_char, hit.end_char)
             elif present and action is Policy.SUPPRESS:
                 return cues.found[kind]
             elif present and action is Policy.DOWNGRADE:
@@ -162,8 +161,14 @@ class Linter:
         return _Candidate(hit, severity, notes)
 
     def _emit(
-        self, cand: _Candidate, document: Document, doc: Any, directives: suppress.Suppressions,
-        result: FileResult, scope: str = "span", message: str | None = None,
+        self,
+        cand: _Candidate,
+        document: Document,
+        doc: Any,
+        directives: suppress.Suppressions,
+        result: FileResult,
+        scope: str = "span",
+        message: str | None = None,
     ) -> None:
         hit, rule = cand.hit, cand.hit.rule
         start, end = document.to_source(hit.start_char, hit.end_char)
@@ -171,21 +176,37 @@ class Linter:
         silencer = directives.silencing(rule.code, rule.name, rule.category, pos.line, start)
         if silencer is not None:
             reason = f"inline directive '{silencer.action}' at line {silencer.line}"
-            result.suppressed.append(Suppressed(document.path, rule.code, start, end, pos.line, pos.column,
-                                                document.source[start:end], reason))
+            result.suppressed.append(
+                Suppressed(
+                    document.path, rule.code, start, end, pos.line, pos.column, document.source[start:end], reason
+                )
+            )
             return
         matched = document.prose[hit.start_char : hit.end_char]
         s_lo, s_hi = context.sentence_bounds(doc, hit.start, hit.end)
         sentence = doc[s_lo:s_hi].text.strip()
         text = message or _fill(rule.message, matched, rule.missing)
-        result.findings.append(Finding(
-            path=document.path, code=rule.code, name=rule.name, category=rule.category,
-            severity=cand.severity, message=text, line=pos.line, column=pos.column,
-            end_line=pos.end_line, end_column=pos.end_column, start=start, end=end,
-            text=document.source[start:end], scope=scope,
-            suggestions=self._suggestions(rule, doc, hit, s_lo), context=tuple(cand.cues),
-            sentence=sentence,
-        ))
+        result.findings.append(
+            Finding(
+                path=document.path,
+                code=rule.code,
+                name=rule.name,
+                category=rule.category,
+                severity=cand.severity,
+                message=text,
+                line=pos.line,
+                column=pos.column,
+                end_line=pos.end_line,
+                end_column=pos.end_column,
+                start=start,
+                end=end,
+                text=document.source[start:end],
+                scope=scope,
+                suggestions=self._suggestions(rule, doc, hit, s_lo),
+                context=tuple(cand.cues),
+                sentence=sentence,
+            )
+        )
 
     def _suggestions(self, rule: Rule, doc: Any, hit: Hit, sent_start: int) -> tuple[SuggestionOut, ...]:
         first = doc[hit.start]
@@ -205,8 +226,14 @@ class Linter:
         return tuple(out)
 
     def _document_rule(
-        self, rule: Rule, hits: list[Hit], cues_for: Any, document: Document, doc: Any,
-        directives: suppress.Suppressions, result: FileResult,
+        self,
+        rule: Rule,
+        hits: list[Hit],
+        cues_for: Any,
+        document: Document,
+        doc: Any,
+        directives: suppress.Suppressions,
+        result: FileResult,
     ) -> None:
         if any(h.role == "disclosure" for h in hits):
             return
@@ -218,8 +245,15 @@ class Linter:
         if triggers:
             first = triggers[0]
             matched = document.prose[first.hit.start_char : first.hit.end_char]
-            self._emit(first, document, doc, directives, result, scope="document",
-                       message=_fill(rule.message, matched, rule.missing))
+            self._emit(
+                first,
+                document,
+                doc,
+                directives,
+                result,
+                scope="document",
+                message=_fill(rule.message, matched, rule.missing),
+            )
 
 
 def _fill(template: str, match: str, missing: str) -> str:

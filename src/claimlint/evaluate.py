@@ -24,9 +24,7 @@ from claimlint.findings import Finding
 from claimlint.rules import Severity
 from claimlint.taxonomy import CATEGORIES
 
-ANNOTATION = re.compile(
-    r"^(?:claimlint:\s*)?(expect-document|ok-document|expect|ok|jurisdiction)\b\s*:?\s*(.*)$", re.S
-)
+ANNOTATION = re.compile(r"^(?:claimlint:\s*)?(expect-document|ok-document|expect|ok|jurisdiction)\b\s*:?\s*(.*)$", re.S)
 
 
 @dataclass
@@ -131,8 +129,11 @@ class Evaluator:
         """A linter for the jurisdiction a file asks for (built once)."""
         key = jurisdiction or self.config.jurisdiction
         if key not in self.linters:
-            self.linters[key] = Linter(replace(self.config, jurisdiction=key), use_context=self.use_context,
-                                       packs=next(iter(self.linters.values())).packs if self.linters else None)
+            self.linters[key] = Linter(
+                replace(self.config, jurisdiction=key),
+                use_context=self.use_context,
+                packs=next(iter(self.linters.values())).packs if self.linters else None,
+            )
         return self.linters[key]
 
     def known_codes(self) -> dict[str, str]:
@@ -201,7 +202,9 @@ class Evaluator:
         for entry in gold["documents"]:
             path = base / entry["file"]
             text = read_source(path)
-            result = self.linter(entry.get("jurisdiction")).lint_source(str(path), text, format_for(str(path)) or "text")
+            result = self.linter(entry.get("jurisdiction")).lint_source(
+                str(path), text, format_for(str(path)) or "text"
+            )
             out.files += 1
             spans = [f for f in _counted(result.findings) if f.scope != "document"]
             used: set[int] = set()
@@ -254,8 +257,13 @@ def corpus_files(paths: Iterable[Path]) -> list[Path]:
     out: list[Path] = []
     for path in paths:
         if path.is_dir():
-            out.extend(sorted(p for p in path.rglob("*") if p.is_file() and format_for(str(p))
-                              and p.name not in ("README.md", "RESULTS.md")))
+            out.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file() and format_for(str(p)) and p.name not in ("README.md", "RESULTS.md")
+                )
+            )
         else:
             out.append(path)
     return out
@@ -286,16 +294,20 @@ def summary_rows(outcome: Outcome) -> list[tuple[str, int, int, int, float, floa
 def rule_rows(outcome: Outcome) -> list[tuple[str, int, int, float]]:
     """Per-rule rows (code, true-positive findings, false-positive findings, precision)."""
     codes = sorted(set(outcome.rule_tp) | set(outcome.rule_fp))
-    return [(c, outcome.rule_tp[c], outcome.rule_fp[c],
-             outcome.rule_tp[c] / (outcome.rule_tp[c] + outcome.rule_fp[c])) for c in codes]
+    return [
+        (c, outcome.rule_tp[c], outcome.rule_fp[c], outcome.rule_tp[c] / (outcome.rule_tp[c] + outcome.rule_fp[c]))
+        for c in codes
+    ]
 
 
 def markdown_report(with_context: Outcome, without: Outcome | None, title: str, command: str) -> str:
     """The evaluation as Markdown (committed as corpora/RESULTS.md)."""
     lines = [f"# {title}", "", f"Regenerate with: `{command}`", ""]
     p, r, f1 = prf(*with_context.totals())
-    lines.append(f"Files: {with_context.files}; annotations: {with_context.annotations}; "
-                 f"traps kept clean: {with_context.traps - with_context.traps_hit}/{with_context.traps}.")
+    lines.append(
+        f"Files: {with_context.files}; annotations: {with_context.annotations}; "
+        f"traps kept clean: {with_context.traps - with_context.traps_hit}/{with_context.traps}."
+    )
     lines.append("")
     lines.append("| setting | precision | recall | F1 | TP | FP | FN | traps hit |")
     lines.append("|---|---|---|---|---|---|---|---|")
@@ -305,11 +317,22 @@ def markdown_report(with_context: Outcome, without: Outcome | None, title: str, 
         tp, fp, fn = out.totals()
         p, r, f1 = prf(tp, fp, fn)
         lines.append(f"| {name} | {p:.3f} | {r:.3f} | {f1:.3f} | {tp} | {fp} | {fn} | {out.traps_hit}/{out.traps} |")
-    lines += ["", "## Per category (with context)", "", "| category | TP | FP | FN | precision | recall | F1 |",
-              "|---|---|---|---|---|---|---|"]
+    lines += [
+        "",
+        "## Per category (with context)",
+        "",
+        "| category | TP | FP | FN | precision | recall | F1 |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for row in summary_rows(with_context):
         lines.append(f"| {row[0]} | {row[1]} | {row[2]} | {row[3]} | {row[4]:.3f} | {row[5]:.3f} | {row[6]:.3f} |")
-    lines += ["", "## Per rule (with context)", "", "| rule | TP findings | FP findings | precision |", "|---|---|---|---|"]
+    lines += [
+        "",
+        "## Per rule (with context)",
+        "",
+        "| rule | TP findings | FP findings | precision |",
+        "|---|---|---|---|",
+    ]
     for code, tp, fp, prec in rule_rows(with_context):
         lines.append(f"| {code} | {tp} | {fp} | {prec:.3f} |")
     lines += ["", f"## Misses ({len(with_context.misses)})", ""]
@@ -321,17 +344,31 @@ def markdown_report(with_context: Outcome, without: Outcome | None, title: str, 
 
 def json_report(with_context: Outcome, without: Outcome | None) -> dict[str, Any]:
     """The evaluation as a JSON-ready dict."""
+
     def block(out: Outcome) -> dict[str, Any]:
         tp, fp, fn = out.totals()
         p, r, f1 = prf(tp, fp, fn)
         return {
-            "overall": {"precision": p, "recall": r, "f1": f1, "tp": tp, "fp": fp, "fn": fn,
-                        "traps": out.traps, "traps_hit": out.traps_hit},
-            "categories": {row[0]: dict(zip(("tp", "fp", "fn", "precision", "recall", "f1"), row[1:], strict=True))
-                           for row in summary_rows(out) if row[0] != "overall"},
+            "overall": {
+                "precision": p,
+                "recall": r,
+                "f1": f1,
+                "tp": tp,
+                "fp": fp,
+                "fn": fn,
+                "traps": out.traps,
+                "traps_hit": out.traps_hit,
+            },
+            "categories": {
+                row[0]: dict(zip(("tp", "fp", "fn", "precision", "recall", "f1"), row[1:], strict=True))
+                for row in summary_rows(out)
+                if row[0] != "overall"
+            },
             "rules": {c: {"tp": tp_, "fp": fp_, "precision": pr} for c, tp_, fp_, pr in rule_rows(out)},
-            "misses": out.misses, "false_alarms": out.false_alarms,
+            "misses": out.misses,
+            "false_alarms": out.false_alarms,
         }
+
     data = {"with_context": block(with_context)}
     if without is not None:
         data["without_context"] = block(without)

@@ -32,8 +32,14 @@ def render_explanation(rule: Rule, jurisdiction: str | None = None) -> str:
         lines.append("Only applies in: " + ", ".join(rule.jurisdictions))
     if rule.severity_by_jurisdiction:
         lines.append("Severity by jurisdiction: " + ", ".join(f"{j}={s}" for j, s in rule.severity_by_jurisdiction))
-    lines += ["", "What it catches", wrap.fill(rule.message.replace("{match}", "…").replace("{missing}", rule.missing or "…")),
-              "", "Why it matters", wrap.fill(rule.why)]
+    lines += [
+        "",
+        "What it catches",
+        wrap.fill(rule.message.replace("{match}", "…").replace("{missing}", rule.missing or "…")),
+        "",
+        "Why it matters",
+        wrap.fill(rule.why),
+    ]
     if rule.fail_examples:
         lines += ["", "Flagged (the flagged words are marked »like this«)"]
         lines += [f"  ✗ {_example(e.text, e.spans)}" for e in rule.fail_examples]
@@ -43,8 +49,11 @@ def render_explanation(rule: Rule, jurisdiction: str | None = None) -> str:
     if rule.suggestions:
         lines += ["", "How to say it instead"]
         for s in rule.suggestions:
-            kind = {"safe": "safe rewrite, applied by --fix", "unsafe": "rewrite that changes the meaning, review it",
-                    "display": "advice"}[s.applicability.value]
+            kind = {
+                "safe": "safe rewrite, applied by --fix",
+                "unsafe": "rewrite that changes the meaning, review it",
+                "display": "advice",
+            }[s.applicability.value]
             variants = "".join(f"; after a word ending in -{form}: “{text}”" for form, text in s.forms)
             lines.append(f"  • {s.text.replace('{match}', '…')}  ({kind}{variants})")
     lines += ["", "References"]

@@ -7,7 +7,7 @@ rule written with "guarantee" without running a lemmatizer over the text.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 _VOWELS = set("aeiou")
 
@@ -71,14 +71,11 @@ _NO_INFLECT = frozenset(
 
 def _cvc(word: str) -> bool:
     return (
-        len(word) >= 3
-        and word[-1] not in _VOWELS | {"w", "x", "y"}
-        and word[-2] in _VOWELS
-        and word[-3] not in _VOWELS
+        len(word) >= 3 and word[-1] not in _VOWELS | {"w", "x", "y"} and word[-2] in _VOWELS and word[-3] not in _VOWELS
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def forms(base: str) -> frozenset[str]:
     """All inflected forms of ``base`` (verb and noun readings), lower case, base included."""
     word = base.lower()
@@ -109,7 +106,7 @@ def forms(base: str) -> frozenset[str]:
     return frozenset(out)
 
 
-@lru_cache(maxsize=None)
+@cache
 def base_form(word: str) -> str:
     """A best guess at the base form of ``word`` (lower case); the word itself if unsure."""
     w = word.lower()
@@ -147,7 +144,7 @@ def inflection_of(word: str, base: str) -> str:
         return "base"
     if w.endswith("ing"):
         return "ing"
-    if w.endswith(("ed", "en")) or w in IRREGULAR.get(base, ()) and not w.endswith("s"):
+    if w.endswith(("ed", "en")) or (w in IRREGULAR.get(base, ()) and not w.endswith("s")):
         return "ed"
     if w.endswith("s"):
         return "s"

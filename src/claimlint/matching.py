@@ -195,8 +195,12 @@ class CompiledRules:
         """Every raw hit of every pattern in ``doc`` (context is applied later)."""
         hits: list[Hit] = []
         lexicon_hits: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        raw = [m for matcher in (self.phrase_matcher, self.exact_matcher, self.token_matcher)
-               if len(matcher) for m in matcher(doc)]
+        raw = [
+            m
+            for matcher in (self.phrase_matcher, self.exact_matcher, self.token_matcher)
+            if len(matcher)
+            for m in matcher(doc)
+        ]
         for key, start, end in raw:
             rule, pattern, role, name = self.targets[key]
             if rule is None or pattern is None:
@@ -215,8 +219,11 @@ class CompiledRules:
         for rule, pattern, role in self.near:
             assert pattern.left and pattern.right
             for start, end in _near_pairs(
-                doc, lexicon_hits.get(pattern.left.lexicon, []),
-                lexicon_hits.get(pattern.right.lexicon, []), pattern.window, pattern.ordered,
+                doc,
+                lexicon_hits.get(pattern.left.lexicon, []),
+                lexicon_hits.get(pattern.right.lexicon, []),
+                pattern.window,
+                pattern.ordered,
             ):
                 span = doc[start:end]
                 hits.append(Hit(rule, pattern, role, start, end, span.start_char, span.end_char))
@@ -227,10 +234,7 @@ BOUNDARY = frozenset({".", "!", "?", ";"})
 
 
 def _crosses_boundary(doc: Any, start: int, end: int) -> bool:
-    for token in doc[start:end]:
-        if token.text in BOUNDARY or (token.is_space and "\n\n" in token.text):
-            return True
-    return False
+    return any(t.text in BOUNDARY or (t.is_space and "\n\n" in t.text) for t in doc[start:end])
 
 
 def _near_pairs(

@@ -31,9 +31,24 @@ from claimlint.yamlio import Mark, MarkedDict, MarkedList, load_marked
 SCHEMA_VERSION = 1
 PACK_KEYS = ("schema", "pack", "description", "language", "lexicons", "rules")
 RULE_KEYS = (
-    "code", "name", "aliases", "category", "severity", "scope", "message", "why", "references",
-    "patterns", "requires_any", "missing", "context", "suggestions", "examples", "jurisdictions",
-    "severity_by_jurisdiction", "blocks",
+    "code",
+    "name",
+    "aliases",
+    "category",
+    "severity",
+    "scope",
+    "message",
+    "why",
+    "references",
+    "patterns",
+    "requires_any",
+    "missing",
+    "context",
+    "suggestions",
+    "examples",
+    "jurisdictions",
+    "severity_by_jurisdiction",
+    "blocks",
 )
 PATTERN_KINDS = ("phrases", "tokens", "regex", "near")
 PATTERN_KEYS = (*PATTERN_KINDS, "exact", "context", "case_sensitive")
@@ -41,7 +56,14 @@ NEAR_KEYS = ("left", "right", "window", "ordered")
 SUGGESTION_KEYS = ("replace", "advice", "applicability", "title")
 EXAMPLE_KEYS = ("fail", "pass")
 BLOCK_KINDS = (
-    "paragraph", "heading", "list_item", "table_cell", "blockquote", "title", "meta", "alt",
+    "paragraph",
+    "heading",
+    "list_item",
+    "table_cell",
+    "blockquote",
+    "title",
+    "meta",
+    "alt",
     "attribute",
 )
 CODE_RE = re.compile(r"^[A-Z]{2,4}\d{3,5}$")
@@ -49,10 +71,35 @@ NAME_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SPAN_MARK_RE = re.compile(r"\[\[(.+?)\]\]")
 # Token attributes a blank pipeline can answer; POS/TAG/DEP/MORPH need a trained model.
 TOKEN_ATTRS = (
-    "ORTH", "TEXT", "LOWER", "NORM", "LENGTH", "IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER",
-    "IS_UPPER", "IS_TITLE", "IS_PUNCT", "IS_SPACE", "IS_STOP", "IS_SENT_START", "LIKE_NUM",
-    "LIKE_URL", "LIKE_EMAIL", "SHAPE", "PREFIX", "SUFFIX", "OP", "LEMMA", "LEX", "IS_BRACKET",
-    "IS_QUOTE", "IS_LEFT_PUNCT", "IS_RIGHT_PUNCT", "IS_CURRENCY",
+    "ORTH",
+    "TEXT",
+    "LOWER",
+    "NORM",
+    "LENGTH",
+    "IS_ALPHA",
+    "IS_ASCII",
+    "IS_DIGIT",
+    "IS_LOWER",
+    "IS_UPPER",
+    "IS_TITLE",
+    "IS_PUNCT",
+    "IS_SPACE",
+    "IS_STOP",
+    "IS_SENT_START",
+    "LIKE_NUM",
+    "LIKE_URL",
+    "LIKE_EMAIL",
+    "SHAPE",
+    "PREFIX",
+    "SUFFIX",
+    "OP",
+    "LEMMA",
+    "LEX",
+    "IS_BRACKET",
+    "IS_QUOTE",
+    "IS_LEFT_PUNCT",
+    "IS_RIGHT_PUNCT",
+    "IS_CURRENCY",
 )
 NEEDS_MODEL = ("POS", "TAG", "DEP", "MORPH", "ENT_TYPE", "ENT_IOB", "ENT_ID", "HEAD")
 
@@ -200,21 +247,38 @@ class _Reader:
         jurisdictions = self.jurisdictions(node)
         by_jur = self.severity_by_jurisdiction(node)
         blocks = self.strings(node, "blocks")
-        for i, block in enumerate(blocks):
+        for block in blocks:
             if block not in BLOCK_KINDS:
-                self.problem(node.where_value("blocks"), f"unknown block kind '{block}'{did_you_mean(block, BLOCK_KINDS)}")
+                self.problem(
+                    node.where_value("blocks"), f"unknown block kind '{block}'{did_you_mean(block, BLOCK_KINDS)}"
+                )
         suggestions = self.suggestions(node)
         fail, passing = self.examples(node)
         if len(self.problems) > before or severity is None:
             return None
         return Rule(
-            code=code, name=name, category=category, severity=severity,
-            message=self.text(node, "message"), why=self.text(node, "why"), pack=pack,
-            path=self.path, line=node.mark[0], references=references, patterns=patterns,
-            requires_any=requires_any, missing=self.text(node, "missing", required=False),
-            scope=str(scope), context=context, suggestions=suggestions, fail_examples=fail,
-            pass_examples=passing, aliases=self.strings(node, "aliases"),
-            jurisdictions=jurisdictions, severity_by_jurisdiction=by_jur, blocks=blocks,
+            code=code,
+            name=name,
+            category=category,
+            severity=severity,
+            message=self.text(node, "message"),
+            why=self.text(node, "why"),
+            pack=pack,
+            path=self.path,
+            line=node.mark[0],
+            references=references,
+            patterns=patterns,
+            requires_any=requires_any,
+            missing=self.text(node, "missing", required=False),
+            scope=str(scope),
+            context=context,
+            suggestions=suggestions,
+            fail_examples=fail,
+            pass_examples=passing,
+            aliases=self.strings(node, "aliases"),
+            jurisdictions=jurisdictions,
+            severity_by_jurisdiction=by_jur,
+            blocks=blocks,
         )
 
     def severity(self, node: MarkedDict, key: str) -> Severity | None:
@@ -248,7 +312,10 @@ class _Reader:
         values = self.strings(node, "jurisdictions")
         for value in values:
             if value not in JURISDICTIONS:
-                self.problem(node.where_value("jurisdictions"), f"unknown jurisdiction '{value}'{did_you_mean(value, JURISDICTIONS)}")
+                self.problem(
+                    node.where_value("jurisdictions"),
+                    f"unknown jurisdiction '{value}'{did_you_mean(value, JURISDICTIONS)}",
+                )
         return values
 
     def severity_by_jurisdiction(self, node: MarkedDict) -> tuple[tuple[str, str], ...]:
@@ -259,9 +326,15 @@ class _Reader:
         out = []
         for jur, sev in (mapping or {}).items():
             if jur not in JURISDICTIONS:
-                self.problem(mapping.where(jur) if mapping else (1, 1), f"unknown jurisdiction '{jur}'{did_you_mean(jur, JURISDICTIONS)}")
+                self.problem(
+                    mapping.where(jur) if mapping else (1, 1),
+                    f"unknown jurisdiction '{jur}'{did_you_mean(jur, JURISDICTIONS)}",
+                )
             elif sev not in ("error", "warning", "info", "off"):
-                self.problem(mapping.where_value(jur) if mapping else (1, 1), f"severity must be error, warning, info or off, got {sev!r}")
+                self.problem(
+                    mapping.where_value(jur) if mapping else (1, 1),
+                    f"severity must be error, warning, info or off, got {sev!r}",
+                )
             else:
                 out.append((jur, str(sev)))
         return tuple(out)
@@ -350,8 +423,15 @@ class _Reader:
         if left is None or right is None:
             return None
         return Pattern(
-            "near", index, line, col, left=left, right=right, window=window,
-            ordered=bool(near.get("ordered", False)), context=context,
+            "near",
+            index,
+            line,
+            col,
+            left=left,
+            right=right,
+            window=window,
+            ordered=bool(near.get("ordered", False)),
+            context=context,
         )
 
     def operand(self, near: MarkedDict, key: str) -> Operand | None:
@@ -364,7 +444,9 @@ class _Reader:
         if isinstance(value, MarkedList):
             phrases = self.strings(near, key)
             return Operand("=" + "|".join(phrases))
-        self.problem(near.where_value(key), f"'{key}' must be a lexicon reference like '@diseases' or a list of phrases")
+        self.problem(
+            near.where_value(key), f"'{key}' must be a lexicon reference like '@diseases' or a list of phrases"
+        )
         return None
 
     def token_pattern(self, spec: MarkedDict) -> tuple[dict[str, Any], ...] | None:
@@ -384,10 +466,16 @@ class _Reader:
                     self.problem(tnode.where(attr), "custom extension attributes ('_') are not supported")
                     ok = False
                 elif attr in NEEDS_MODEL:
-                    self.problem(tnode.where(attr), f"token attribute '{attr}' needs a trained pipeline, which claimlint does not load; use LOWER, LEMMA or LEX")
+                    self.problem(
+                        tnode.where(attr),
+                        f"token attribute '{attr}' needs a trained pipeline, which claimlint does not load;"
+                        " use LOWER, LEMMA or LEX",
+                    )
                     ok = False
                 elif attr not in TOKEN_ATTRS:
-                    self.problem(tnode.where(attr), f"unknown token attribute '{attr}'{did_you_mean(attr, TOKEN_ATTRS)}")
+                    self.problem(
+                        tnode.where(attr), f"unknown token attribute '{attr}'{did_you_mean(attr, TOKEN_ATTRS)}"
+                    )
                     ok = False
         return tuple(dict(t) for t in tokens) if ok else None
 
@@ -410,7 +498,9 @@ class _Reader:
             try:
                 applicability = Applicability(raw_app)
             except ValueError:
-                self.problem(spec.where_value("applicability"), f"applicability must be safe, unsafe or display, got {raw_app!r}")
+                self.problem(
+                    spec.where_value("applicability"), f"applicability must be safe, unsafe or display, got {raw_app!r}"
+                )
                 continue
             replace = spec["replace"]
             if isinstance(replace, str):
@@ -515,24 +605,51 @@ def load_packs(paths: Iterable[Path]) -> list[RulePack]:
     for pack in packs:
         for lex in pack.lexicons:
             if lex in lexicon_owner:
-                problems.append(RulePackError(pack.path, 1, 1, f"lexicon '{lex}' is already defined in {lexicon_owner[lex]}"))
+                problems.append(
+                    RulePackError(pack.path, 1, 1, f"lexicon '{lex}' is already defined in {lexicon_owner[lex]}")
+                )
             lexicon_owner[lex] = pack.path
         for rule in pack.rules:
             for key, seen in ((rule.code, seen_codes), (rule.name, seen_names)):
                 if key in seen:
                     other = seen[key]
-                    problems.append(RulePackError(rule.path, rule.line, 1, f"duplicate rule {'code' if seen is seen_codes else 'name'} '{key}' (first defined at {other.path}:{other.line})", rule.code))
+                    problems.append(
+                        RulePackError(
+                            rule.path,
+                            rule.line,
+                            1,
+                            f"duplicate rule {'code' if seen is seen_codes else 'name'} '{key}'"
+                            f" (first defined at {other.path}:{other.line})",
+                            rule.code,
+                        )
+                    )
                 seen[key] = rule
     for pack in packs:
         for rule in pack.rules:
             for pattern in (*rule.patterns, *rule.requires_any):
                 for operand in (pattern.left, pattern.right):
                     if operand and not operand.lexicon.startswith("=") and operand.lexicon not in lexicon_owner:
-                        problems.append(RulePackError(rule.path, pattern.line, pattern.column, f"unknown lexicon '@{operand.lexicon}'{did_you_mean(operand.lexicon, lexicon_owner)}", rule.code))
+                        problems.append(
+                            RulePackError(
+                                rule.path,
+                                pattern.line,
+                                pattern.column,
+                                f"unknown lexicon '@{operand.lexicon}'{did_you_mean(operand.lexicon, lexicon_owner)}",
+                                rule.code,
+                            )
+                        )
                 for token in pattern.tokens:
                     lex = token.get("LEX")
                     if isinstance(lex, str) and lex not in lexicon_owner:
-                        problems.append(RulePackError(rule.path, pattern.line, pattern.column, f"unknown lexicon '{lex}'{did_you_mean(lex, lexicon_owner)}", rule.code))
+                        problems.append(
+                            RulePackError(
+                                rule.path,
+                                pattern.line,
+                                pattern.column,
+                                f"unknown lexicon '{lex}'{did_you_mean(lex, lexicon_owner)}",
+                                rule.code,
+                            )
+                        )
     if problems:
         raise PackProblems(problems)
     return packs

@@ -70,7 +70,7 @@ class ExampleRunner:
         text = case.example.text
         if case.kind == "pass":
             if found:
-                spans = ", ".join(f"'{text[f.start:f.end]}'" for f in found)
+                spans = ", ".join(f"'{text[f.start : f.end]}'" for f in found)
                 return f"expected no finding, got {spans}"
             return None
         if case.rule.scope == "document":
@@ -78,8 +78,9 @@ class ExampleRunner:
             if not docs:
                 return "expected a document-level finding, got none"
             if case.example.spans and {(f.start, f.end) for f in docs} != set(case.example.spans):
-                return f"document finding at '{text[docs[0].start:docs[0].end]}', expected at " + ", ".join(
-                    f"'{text[s:e]}'" for s, e in case.example.spans)
+                return f"document finding at '{text[docs[0].start : docs[0].end]}', expected at " + ", ".join(
+                    f"'{text[s:e]}'" for s, e in case.example.spans
+                )
             return None
         got = {(f.start, f.end) for f in found}
         want = set(case.example.spans)

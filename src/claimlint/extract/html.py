@@ -15,20 +15,55 @@ from claimlint.document import Comment, Document, LineIndex, ProseBuilder
 SKIP = {"script", "style", "template", "code", "pre", "svg", "math", "noscript", "kbd", "samp"}
 BLOCK_KIND = {
     **{f"h{i}": "heading" for i in range(1, 7)},
-    "li": "list_item", "dt": "list_item", "dd": "list_item",
-    "td": "table_cell", "th": "table_cell",
-    "blockquote": "blockquote", "title": "title",
+    "li": "list_item",
+    "dt": "list_item",
+    "dd": "list_item",
+    "td": "table_cell",
+    "th": "table_cell",
+    "blockquote": "blockquote",
+    "title": "title",
 }
 BLOCKS = set(BLOCK_KIND) | {
-    "p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "figure",
-    "figcaption", "caption", "form", "label", "button", "option", "summary", "details", "tr",
-    "table", "thead", "tbody", "tfoot", "ul", "ol", "dl", "address", "body", "html", "head",
-    "hr", "br", "legend", "fieldset", "select", "textarea", "center",
+    "p",
+    "div",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "main",
+    "aside",
+    "nav",
+    "figure",
+    "figcaption",
+    "caption",
+    "form",
+    "label",
+    "button",
+    "option",
+    "summary",
+    "details",
+    "tr",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "ul",
+    "ol",
+    "dl",
+    "address",
+    "body",
+    "html",
+    "head",
+    "hr",
+    "br",
+    "legend",
+    "fieldset",
+    "select",
+    "textarea",
+    "center",
 }
 VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source", "track", "wbr"}
-ATTR = re.compile(
-    r"""((?<=[\s'"/])[^\s/>][^\s/=>]*)(\s*=+\s*('[^']*'|"[^"]*"|(?!['"])[^>\s]*))?(?:\s|/(?!>))*"""
-)
+ATTR = re.compile(r"""((?<=[\s'"/])[^\s/>][^\s/=>]*)(\s*=+\s*('[^']*'|"[^"]*"|(?!['"])[^>\s]*))?(?:\s|/(?!>))*""")
 ENTITY = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};?)")
 
 

@@ -261,7 +261,11 @@ class _MarkdownExtractor:
                 self.builder.add(text[i], al.source(c), al.source(c) + 2)
                 c += 2
                 i += 1
-            elif ch == "&" and (m := ENTITY.match(content, c)) and html.unescape(m.group(0)) == text[i : i + len(html.unescape(m.group(0)))]:
+            elif (
+                ch == "&"
+                and (m := ENTITY.match(content, c))
+                and html.unescape(m.group(0)) == text[i : i + len(html.unescape(m.group(0)))]
+            ):
                 decoded = html.unescape(m.group(0))
                 self.builder.add(decoded, al.source(c), al.source(c) + len(m.group(0)))
                 c = m.end()

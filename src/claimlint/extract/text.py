@@ -24,10 +24,7 @@ def _cells(line: str, base: int) -> list[tuple[str, int]]:
             break
         out.append((line[pos:nxt], base + pos))
         pos = nxt + 1
-    return [
-        (c.strip(), off + (len(c) - len(c.lstrip())))
-        for c, off in out
-    ]
+    return [(c.strip(), off + (len(c) - len(c.lstrip()))) for c, off in out]
 
 
 def extract_text(path: str, source: str) -> Document:
@@ -71,11 +68,7 @@ def extract_text(path: str, source: str) -> Document:
             open_ends_sentence = True
             continue
         header = None
-        continues = (
-            not open_ends_sentence
-            and builder.current_text() != ""
-            and stripped[0].islower()
-        )
+        continues = not open_ends_sentence and builder.current_text() != "" and stripped[0].islower()
         if continues:
             builder.add("\n", line_start - 1, line_start)
             builder.add(stripped, start, start + len(stripped))
@@ -83,7 +76,7 @@ def extract_text(path: str, source: str) -> Document:
             marker = LIST_MARKER.match(stripped)
             if marker and len(stripped) > marker.end():
                 builder.begin("list_item", lead=builder.last_block_text)
-                body = stripped[marker.end():]
+                body = stripped[marker.end() :]
                 builder.add(body, start + marker.end(), start + len(stripped))
             else:
                 ends = stripped.endswith(SENTENCE_END)
