@@ -147,7 +147,8 @@ class CompiledRules:
 
     def _phrase_docs(self, phrases: Iterable[str]) -> list[Any]:
         texts = sorted({v for p in phrases for v in spelling_variants(p)})
-        return [d for d in self.nlp.tokenizer.pipe(texts) if len(d)]
+        tokenizer: Any = self.nlp.tokenizer
+        return [d for d in tokenizer.pipe(texts) if len(d)]
 
     def _add(self, rule: Rule, pattern: Pattern, role: str) -> None:
         if pattern.kind == "phrases":

@@ -114,6 +114,7 @@ class RulePack:
     language: str
     rules: list[Rule] = field(default_factory=list)
     lexicons: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    lexicon_marks: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 class PackProblems(ClaimlintError):
@@ -204,6 +205,7 @@ class _Reader:
         if lex_node is not None and lexicons:
             for lex_name in lex_node:
                 pack.lexicons[lex_name] = self.strings(lex_node, lex_name)
+                pack.lexicon_marks[lex_name] = lex_node.where(lex_name)
         rules = self.seq(node.get("rules", MarkedList()), node.where_value("rules"), "'rules'")
         for i, raw in enumerate(rules or ()):
             rule_node = self.mapping(raw, rules.where(i) if rules else (1, 1), "a rule")
@@ -351,11 +353,8 @@ class _Reader:
             if kind not in node:
                 continue
             allowed = CONTEXT_ALLOWED[kind]
-            try:
-                policy = Policy(node[kind])
-            except ValueError:
-                policy = None  # type: ignore[assignment]
-            if policy not in allowed:
+            policy = next((p for p in allowed if p.value == node[kind]), None)
+            if policy is None:
                 names = ", ".join(p.value for p in allowed)
                 self.problem(node.where_value(kind), f"context '{kind}' must be one of {names}, got {node[kind]!r}")
                 continue
@@ -603,12 +602,16 @@ def load_packs(paths: Iterable[Path]) -> list[RulePack]:
     seen_names: dict[str, Rule] = {}
     lexicon_owner: dict[str, str] = {}
     for pack in packs:
-        for lex in pack.lexicons:
-            if lex in lexicon_owner:
+        for lex_name in pack.lexicons:
+            if lex_name in lexicon_owner:
                 problems.append(
-                    RulePackError(pack.path, 1, 1, f"lexicon '{lex}' is already defined in {lexicon_owner[lex]}")
+                    RulePackError(
+                        pack.path,
+                        *pack.lexicon_marks.get(lex_name, (1, 1)),
+                        f"lexicon '{lex_name}' is already defined in {lexicon_owner[lex_name]}",
+                    )
                 )
-            lexicon_owner[lex] = pack.path
+            lexicon_owner[lex_name] = pack.path
         for rule in pack.rules:
             for key, seen in ((rule.code, seen_codes), (rule.name, seen_names)):
                 if key in seen:

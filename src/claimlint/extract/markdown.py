@@ -79,7 +79,8 @@ class _MarkdownExtractor:
 
     def _line_start(self, token: Any) -> int:
         if token.map:
-            return self.lines.starts[min(token.map[0], len(self.lines.starts) - 1)]
+            line: int = token.map[0]
+            return self.lines.starts[min(line, len(self.lines.starts) - 1)]
         return self.cursor
 
     def _kind(self) -> str:
