@@ -36,6 +36,9 @@ CLAUSE_BREAK = frozenset(
 NEGATION = frozenset(
     {"not", "no", "never", "without", "cannot", "nor", "neither", "none", "nothing", "nobody", "n't", "non", "hardly"}
 )
+# Verbal negation scopes over the whole predicate, parentheticals included ("do not, as of this
+# writing, suggest that…"); determiner negation ("no", "without") covers only its own phrase.
+VERBAL_NEGATION = frozenset({"not", "n't", "never", "cannot", "hardly"})
 NEGATION_PHRASES = (
     ("inaccurate", "to"),
     ("untrue",),
@@ -45,6 +48,13 @@ NEGATION_PHRASES = (
     ("far", "from"),
     ("in", "no", "way"),
     ("is", "a", "myth"),
+    ("rather", "than"),
+    ("instead", "of", "claiming"),
+    ("instead", "of", "promising"),
+    ("refrain", "from"),
+    ("avoid", "claiming"),
+    ("avoid", "promising"),
+    ("stop", "short", "of"),
 )
 PSEUDO_NEGATION = (
     ("not", "only"),
@@ -53,8 +63,17 @@ PSEUDO_NEGATION = (
     ("no", "wonder"),
     ("not", "merely"),
     ("no", "longer", "have", "to"),
+    ("nothing", "short", "of"),
+    ("not", "to", "mention"),
+    ("no", "matter"),
+    ("without", "a", "doubt"),
+    ("without", "question"),
+    ("no", "question"),
+    ("no", "more", "than"),
+    ("not", "least"),
 )
 NEGATION_WINDOW = 9
+VERBAL_WINDOW = 16
 AUXILIARIES = frozenset(
     {
         "do",
@@ -157,6 +176,10 @@ WARNING_HEADERS = (
     "unregulated",
     "low safety",
 )
+QUESTION_STARTS = frozenset({"do", "does", "did", "is", "are", "was", "can", "could", "will", "would",
+                             "should", "may", "how", "what", "why", "when", "who", "which", "where"})
+AGENCIES = frozenset({"fda", "ftc", "cofepris", "mhra", "tga", "ahpra", "asa", "mfds", "mhlw",
+                      "regulator", "regulators", "agency", "isscr", "nih", "who", "cdc"})
 HEDGES = frozenset(
     {
         "may",
@@ -213,6 +236,14 @@ def sentence_bounds(doc: Any, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
+def _clause_words(doc: Any, sent_start: int, start: int) -> list[str]:
+    """Lower-cased words from the last clause break before ``start`` up to it."""
+    i = start
+    while i > sent_start and doc[i - 1].lower_ not in CLAUSE_BREAK and doc[i - 1].text not in (".", ";"):
+        i -= 1
+    return _lowers(doc, i, start)
+
+
 def _find(words: list[str], phrase: tuple[str, ...]) -> int:
     k = len(phrase)
     for i in range(len(words) - k + 1):
@@ -221,18 +252,41 @@ def _find(words: list[str], phrase: tuple[str, ...]) -> int:
     return -1
 
 
+def inner_negation(doc: Any, start: int, end: int, literals: frozenset[str]) -> int | None:
+    """A negation word inside the match that the pattern did not spell out (it filled a gap)."""
+    for i in range(start, end):
+        token = doc[i]
+        if (token.norm_ in NEGATION or token.lower_ in NEGATION) and token.lower_ not in literals:
+            if token.norm_ not in literals and not _is_pseudo(doc, i, end):
+                return i
+    return None
+
+
+def _is_pseudo(doc: Any, i: int, limit: int) -> bool:
+    following = tuple(doc[j].lower_ for j in range(i, min(i + 4, limit)))
+    return any(following[: len(p)] == p for p in PSEUDO_NEGATION)
+
+
 def negation_cue(doc: Any, sent_start: int, start: int) -> tuple[str, int] | None:
     """The negation cue (text, token index) governing a match starting at ``start``, if any."""
-    lo = max(sent_start, start - NEGATION_WINDOW)
+    lo = max(sent_start, start - VERBAL_WINDOW)
+    after_comma = False
     for i in range(start - 1, lo - 1, -1):
-        word = doc[i].lower_
-        if word in CLAUSE_BREAK or doc[i].text == ",":
+        token = doc[i]
+        word = token.lower_
+        if word in CLAUSE_BREAK or (token.is_space and "\n" in token.text):
             break
-        if doc[i].norm_ in NEGATION or word in NEGATION:
-            following = tuple(doc[j].lower_ for j in range(i, min(i + 4, start)))
-            if any(following[: len(p)] == p for p in PSEUDO_NEGATION):
-                continue
-            return doc[i].text, i
+        if token.text == ",":
+            after_comma = True
+            continue
+        negation = token.norm_ in NEGATION or word in NEGATION
+        if not negation or _is_pseudo(doc, i, start):
+            continue
+        verbal = token.norm_ in VERBAL_NEGATION or word in VERBAL_NEGATION
+        if (start - i <= NEGATION_WINDOW and not after_comma) or verbal:
+            return token.text, i
+        break
+    lo = max(sent_start, start - NEGATION_WINDOW)
     words = _lowers(doc, lo, start)
     for phrase in NEGATION_PHRASES:
         at = _find(words, phrase)
@@ -266,18 +320,30 @@ def analyse(doc: Any, start: int, end: int, segment: Segment | None) -> Cues:
         cues.negation_at = at
         cues.negation_char = doc[at].idx
     sentence_text = doc[s_lo:s_hi].text.strip()
-    is_heading_question = bool(segment and segment.kind == "heading" and sentence_text.endswith("?"))
-    if sentence_text.endswith("?") or is_heading_question:
+    first = sentence_text.split(maxsplit=1)[0].lower().rstrip(".:") if sentence_text else ""
+    heading_question = bool(segment and segment.kind == "heading" and first in QUESTION_STARTS)
+    if sentence_text.endswith("?") or heading_question or first == "q":
         cues.found["question"] = "in a question"
     quoted = inside_quotes(doc, s_lo, start, end, s_hi)
+    clause = _clause_words(doc, s_lo, start)
     for phrase in MENTION_CUES:
-        if _find(before, phrase) != -1 and (quoted or len(before) - _find(before, phrase) <= 6):
+        at = _find(before, phrase)
+        if at == -1:
+            continue
+        # A cue governs a quoted term anywhere after it, or the (list of) words that follow it
+        # within its clause: 'sold under language of immune support, vitality or anti-ageing'.
+        if quoted or len(before) - at <= 6 or (len(phrase) > 1 and _find(clause, phrase) != -1):
             cues.found["mention"] = f"mentioned after '{' '.join(phrase)}'"
             break
     for phrase in ATTRIBUTION_CUES:
         if _find(before, phrase) != -1:
             cues.found["attributed"] = f"attributed to others ('{' '.join(phrase)}')"
             break
+    if "attributed" not in cues and segment is not None and segment.kind == "blockquote":
+        words = set(_lowers(doc, s_lo, s_hi)) | set(segment.lead.lower().split())
+        agency = words & AGENCIES
+        if agency:
+            cues.found["attributed"] = f"quoting a regulator ({sorted(agency)[0]})"
     if "attributed" not in cues and segment is not None:
         header = segment.column_header.lower()
         lead = segment.lead.lower()

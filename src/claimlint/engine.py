@@ -16,7 +16,7 @@ from claimlint.findings import FileResult, Finding, SuggestionOut, Suppressed
 from claimlint.inflect import inflection_of
 from claimlint.matching import CompiledRules, Hit
 from claimlint.packs import RulePack, load_packs, pack_files
-from claimlint.rules import CONTEXT_KINDS, Applicability, Policy, Rule, Severity
+from claimlint.rules import CONTEXT_KINDS, Applicability, Pattern, Policy, Rule, Severity
 
 WORD = re.compile(r"\w+")
 
@@ -62,6 +62,7 @@ class Linter:
                 self.severities[rule.code] = severity
         self.rules = [r for r in self.all_rules if r.code in self.severities]
         self._compiled: CompiledRules | None = None
+        self._literal_cache: dict[int, frozenset[str]] = {}
 
     @property
     def compiled(self) -> CompiledRules:
@@ -101,7 +102,13 @@ class Linter:
                     if self.use_context
                     else context.Cues()
                 )
-            return cue_cache[key]
+            cues = cue_cache[key]
+            if self.use_context and "negated" not in cues:
+                inner = context.inner_negation(doc, hit.start, hit.end, self._literals(hit.pattern))
+                if inner is not None:
+                    cues = context.Cues(dict(cues.found), cues.negation_at, cues.negation_char)
+                    cues.found["negated"] = f"negated by '{doc[inner].text}' inside the match"
+            return cues
 
         kept: list[_Candidate] = []
         dropped: list[tuple[Hit, str]] = []
@@ -127,6 +134,25 @@ class Linter:
         result.findings.sort(key=Finding.sort_key)
         result.suppressed = _unique_suppressed(result.suppressed)
         return result
+
+    def _literals(self, pattern: Pattern) -> frozenset[str]:
+        """Words a pattern spells out itself; any other negation inside a match came from a gap."""
+        cached = self._literal_cache.get(id(pattern))
+        if cached is None:
+            words: set[str] = set()
+            for phrase in pattern.phrases:
+                words.update(w.lower() for w in re.findall(r"[\w']+", phrase))
+            for token in pattern.tokens:
+                for value in token.values():
+                    values = value.values() if isinstance(value, dict) else [value]
+                    for v in values:
+                        for item in v if isinstance(v, list) else [v]:
+                            if isinstance(item, str):
+                                words.add(item.lower())
+            if pattern.kind == "regex":
+                words.update(context.NEGATION)  # a regex spells out whatever it matches
+            cached = self._literal_cache[id(pattern)] = frozenset(words)
+        return cached
 
     def _rule(self, code: str) -> Rule:
         return self.compiled.by_code[code]

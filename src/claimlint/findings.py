@@ -37,6 +37,7 @@ class Finding:
     suggestions: tuple[SuggestionOut, ...] = ()
     context: tuple[str, ...] = ()
     sentence: str = ""
+    fingerprint: str = ""
 
     def sort_key(self) -> tuple[str, int, int, str]:
         """Order by file, position, then rule code."""

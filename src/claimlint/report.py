@@ -5,17 +5,27 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from claimlint.baseline import BaselineDiff
 from claimlint.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from claimlint.findings import FileResult, Finding
-from claimlint.rules import Severity
+from claimlint.rules import Rule, Severity
+from claimlint.suppress import SuppressionUse
 
 
 @dataclass
 class Report:
-    """All file results of a run and the fail level that turns them into an exit code."""
+    """All file results of a run and the fail level that turns them into an exit code.
+
+    ``rules`` holds the metadata (why, references) of every rule a renderer may need; ``baseline``
+    is set when findings were compared with a baseline (the files then hold only new findings);
+    ``suppressions`` is set when the run was asked to list the directives in use.
+    """
 
     files: list[FileResult] = field(default_factory=list)
     fail_on: Severity = Severity.ERROR
+    rules: dict[str, Rule] = field(default_factory=dict)
+    baseline: BaselineDiff | None = None
+    suppressions: list[SuppressionUse] | None = None
 
     @property
     def findings(self) -> list[Finding]:

@@ -1,0 +1,109 @@
+"""Context cues, each on sentences written for the test (fixture pack rules)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimlint.engine import Linter
+
+
+def found(linter: Linter, text: str, code: str, fmt: str = "text") -> list[str]:
+    path = {"text": "t.txt", "markdown": "t.md", "html": "t.html"}[fmt]
+    return [f.text for f in linter.lint_source(path, text, fmt).findings if f.code == code]
+
+
+def reasons(linter: Linter, text: str, fmt: str = "text") -> list[str]:
+    path = {"text": "t.txt", "markdown": "t.md", "html": "t.html"}[fmt]
+    return [s.reason for s in linter.lint_source(path, text, fmt).suppressed]
+
+
+@pytest.mark.parametrize("text", [
+    "Outcomes are not guaranteed results.",
+    "Nobody can promise you guaranteed results.",
+    "We do not, at this stage of the research, offer guaranteed results.",
+    "Rather than guaranteed results, we explain what the evidence shows.",
+    "It would be misleading to advertise guaranteed results.",
+    "Our brochure never mentions guaranteed results.",
+])
+def test_negated_benefits_are_compliant(fixture_linter: Linter, text: str) -> None:
+    assert found(fixture_linter, text, "TS0401") == []
+    assert any(r.startswith("negated") for r in reasons(fixture_linter, text))
+
+
+@pytest.mark.parametrize("text", [
+    "No needles, guaranteed results.",
+    "Not only fast but guaranteed results.",
+    "No doubt about it: guaranteed results.",
+    "There is no question our patients get guaranteed results.",
+    "No downtime. Guaranteed results.",
+    "Results? Guaranteed results, not excuses.",
+])
+def test_negation_out_of_scope_or_pseudo_keeps_the_claim(fixture_linter: Linter, text: str) -> None:
+    assert found(fixture_linter, text, "TS0401") != []
+
+
+def test_negation_terminated_by_but(fixture_linter: Linter) -> None:
+    assert found(fixture_linter, "It is not cheap, but guaranteed results follow.", "TS0401") != []
+
+
+@pytest.mark.parametrize("text", [
+    'Avoid terms like "guaranteed results" in your copy.',
+    "The so-called guaranteed results rarely appear.",
+    "Ads sold it with language of renewal, vitality, youth and guaranteed results.",
+])
+def test_mentions_are_not_claims(fixture_linter: Linter, text: str) -> None:
+    assert found(fixture_linter, text, "TS0401") == []
+
+
+def test_quotes_without_a_metalinguistic_cue_are_still_claims(fixture_linter: Linter) -> None:
+    assert found(fixture_linter, 'Our "guaranteed results" programme starts today.', "TS0401") != []
+
+
+@pytest.mark.parametrize("text", [
+    "Some clinics claim guaranteed results.",
+    "Many people assume stem cells mean guaranteed results.",
+    "The leaflet promised guaranteed results, the patient saw none.",
+])
+def test_claims_attributed_to_others(fixture_linter: Linter, text: str) -> None:
+    text = text.replace("The leaflet", "The brochure")
+    assert found(fixture_linter, text, "TS0401") == []
+
+
+def test_warning_lists_and_myth_columns(fixture_linter: Linter) -> None:
+    md = "Watch out for any clinic that:\n\n- offers guaranteed results\n- is vague\n"
+    assert found(fixture_linter, md, "TS0401", "markdown") == []
+    table = "| Myth | Reality |\n|---|---|\n| Guaranteed results | Results vary |\n"
+    assert found(fixture_linter, table, "TS0401", "markdown") == []
+    ours = "| Package | Promise |\n|---|---|\n| Gold | Guaranteed results |\n"
+    assert found(fixture_linter, ours, "TS0401", "markdown") == ["Guaranteed results"]
+
+
+def test_regulator_blockquote_is_attributed(fixture_linter: Linter) -> None:
+    md = "> The FDA warns consumers about offers of guaranteed results.\n"
+    assert found(fixture_linter, md, "TS0401", "markdown") == []
+
+
+def test_questions_and_faq_headings(fixture_linter: Linter) -> None:
+    assert found(fixture_linter, "Can stem cells treat arthritis?", "TS0201") == []
+    md = "## Does it heal knee pain\n\nYes, it heals knee pain.\n"
+    assert found(fixture_linter, md, "TS0201", "markdown") == ["heals knee pain"]
+
+
+def test_hedges_are_not_a_safe_harbour(fixture_linter: Linter) -> None:
+    assert found(fixture_linter, "Our cells may help treat arthritis.", "TS0201") == ["treat arthritis"]
+
+
+def test_negation_inside_a_wildcard_gap(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from claimlint.config import Config
+    from claimlint.packs import load_packs
+
+    from .conftest import FIXTURES
+
+    pack = (FIXTURES / "basic-pack.yaml").read_text().replace(
+        "      - phrases: [guaranteed result]",
+        "      - tokens: [{LEMMA: guarantee}, {IS_PUNCT: false, OP: '{0,3}'}, {LEMMA: result}]")
+    path = tmp_path / "p.yaml"
+    path.write_text(pack)
+    linter = Linter(Config(), load_packs([path]))
+    assert found(linter, "We guarantee no particular results.", "TS0401") == []
+    assert found(linter, "We guarantee excellent results.", "TS0401") == ["guarantee excellent results"]
