@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from typing import TextIO
 
 from claimlint.findings import FileResult, Finding
 from claimlint.report import Report
 from claimlint.rules import Applicability
+
+# Characters XML 1.0 cannot carry at all, not even escaped.
+NOT_XML = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _clean(element: ET.Element) -> None:
+    for node in element.iter():
+        node.attrib = {k: NOT_XML.sub("\ufffd", v) for k, v in node.attrib.items()}
+        if node.text:
+            node.text = NOT_XML.sub("\ufffd", node.text)
 
 
 def _details(f: Finding) -> str:
@@ -66,7 +77,9 @@ def document(report: Report) -> ET.Element:
 
 def render(report: Report, stream: TextIO, color: bool) -> None:
     """Write the JUnit XML document."""
-    tree = ET.ElementTree(document(report))
+    root = document(report)
+    _clean(root)
+    tree = ET.ElementTree(root)
     ET.indent(tree)
     stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
     tree.write(stream, encoding="unicode")
