@@ -46,7 +46,7 @@ class BaselineDiff:
     path: str
     new: int = 0
     unchanged: list[Entry] = field(default_factory=list)
-    fixed: list[Entry] = field(default_factory=list)
+    gone: list[Entry] = field(default_factory=list)
     untouched: list[Entry] = field(default_factory=list)
 
     def kept(self) -> list[Entry]:
@@ -152,5 +152,5 @@ def apply(results: list[FileResult], recorded: Sequence[Entry], path: Path) -> B
     for e in recorded:
         if remaining[e.key] > 0:
             remaining[e.key] -= 1
-            (diff.fixed if e.path in linted else diff.untouched).append(e)
+            (diff.gone if e.path in linted else diff.untouched).append(e)
     return diff

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import Any, NoReturn, TextIO, TypeVar
 
 import click
 
 from claimlint import __version__
 from claimlint.errors import EXIT_CRASH, EXIT_ERROR, ClaimlintError
 
-FORMAT_CHOICES = ("auto", "text", "concise", "json")
+F = TypeVar("F", bound=Callable[..., Any])
+FORMAT_CHOICES = ("auto", "text", "concise", "json", "sarif", "github", "junit", "html")
 SEVERITIES = ("error", "warning", "info")
 JURISDICTION_CHOICES = ("us", "uk", "eu", "au", "kr", "jp", "mx")
 
@@ -78,8 +79,8 @@ common_rule_options = [
 ]
 
 
-def _apply(options: list[Any]) -> Any:
-    def decorator(func: Any) -> Any:
+def _apply(options: list[Callable[[F], F]]) -> Callable[[F], F]:
+    def decorator(func: F) -> F:
         for option in reversed(options):
             func = option(func)
         return func
@@ -89,39 +90,158 @@ def _apply(options: list[Any]) -> Any:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @_apply(common_rule_options)
-@click.option("--format", "fmt", type=click.Choice(FORMAT_CHOICES), default="auto", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMAT_CHOICES), default="auto", show_default=True,
+              help="Report format; auto is github under GitHub Actions, else text.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report to a file.")
 @click.option("--select", multiple=True, help="Only these rule codes, code prefixes, names or categories.")
 @click.option("--ignore", multiple=True, help="Skip these rule codes, code prefixes, names or categories.")
-@click.option("--fail-on", type=click.Choice(SEVERITIES), help="Lowest severity that makes the exit code 1 (default: error).")
+@click.option("--fail-on", type=click.Choice(SEVERITIES),
+              help="Lowest severity that makes the exit code 1 (default: error).")
 @click.option("--stdin-filename", default="stdin.txt", show_default=True, help="Name (and so format) for '-' input.")
 @click.option("--show-suppressed", is_flag=True, help="Also list matches that context or directives suppressed.")
+@click.option("--report-suppressions", is_flag=True,
+              help="List every suppression directive, its reason, expiry and use.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False),
+              help="Report and fail only on findings not in this baseline.")
+@click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False, writable=True),
+              help="Record the current findings in a baseline file (with --baseline: drop the gone ones only).")
+@click.option("--fix", is_flag=True, help="Apply safe rewrites in place, then report what is left.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: also apply rewrites that change the meaning.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a unified diff instead of writing them.")
 @click.option("--color", type=click.Choice(("auto", "always", "never")), default="auto", show_default=True)
 def check(paths: tuple[str, ...], config_path: str | None, jurisdiction: str | None,
           rule_paths: tuple[str, ...], fmt: str, output: str | None, select: tuple[str, ...],
           ignore: tuple[str, ...], fail_on: str | None, stdin_filename: str,
-          show_suppressed: bool, color: str) -> None:
+          show_suppressed: bool, report_suppressions: bool, baseline_path: str | None,
+          write_baseline: str | None, fix: bool, unsafe_fixes: bool, show_diff: bool,
+          color: str) -> None:
     """Lint files, directories or '-' (stdin)."""
+    from claimlint import baseline
     from claimlint.engine import Linter
-    from claimlint.output import renderer
+    from claimlint.output import renderer, resolve
     from claimlint.report import Report
     from claimlint.runner import discover, lint_stdin, lint_targets
 
+    if unsafe_fixes and not (fix or show_diff):
+        _fail("--unsafe-fixes needs --fix or --diff")
     config = _config(config_path, jurisdiction, select, ignore, fail_on, rule_paths)
     file_paths = [p for p in paths if p != "-"]
     targets = discover(file_paths, config)
     linter = Linter(config)
-    report = Report(fail_on=config.fail_on)
+    report = Report(fail_on=config.fail_on, rules={r.code: r for r in linter.rules})
+    fixing = fix or show_diff
+    fixed_stdin: str | None = None
+    diffs: list[str] = []
+    if fixing:
+        fixed_stdin, diffs = _fix(paths, targets, stdin_filename, linter, report, unsafe_fixes, show_diff)
+    else:
+        if "-" in paths:
+            lint_stdin(stdin_filename, linter, report)
+        lint_targets(targets, linter, report)
+    _audit_suppressions(report, config, report_suppressions)
+    baseline.stamp(report.files)
+    if baseline_path:
+        report.baseline = baseline.apply(report.files, baseline.load(Path(baseline_path)), Path(baseline_path))
+    if write_baseline:
+        target = Path(write_baseline)
+        if report.baseline is not None:
+            recorded = report.baseline.kept()
+        else:
+            recorded = baseline.entries(report.files, target.parent)
+        baseline.write(target, recorded)
+        click.echo(f"claimlint: wrote {len(recorded)} finding(s) to baseline {write_baseline}", err=True)
+        if report.baseline is None:
+            _print_errors(report)
+            raise SystemExit(EXIT_ERROR if report.errors else 0)
+    # stdout carries the fixed text or the diff, so the report goes to stderr then.
+    report_stream = sys.stderr if (show_diff or fixed_stdin is not None) else sys.stdout
+    _render(report, resolve(fmt), output, report_stream, color, show_suppressed, renderer)
+    if fixed_stdin is not None:
+        sys.stdout.write(fixed_stdin)
+    for text in diffs:
+        sys.stdout.write(text)
+    _print_errors(report)
+    code = report.exit_code
+    raise SystemExit(1 if diffs and code == 0 else code)
+
+
+def _fix(paths: tuple[str, ...], targets: list[Any], stdin_filename: str, linter: Any, report: Any,
+         unsafe: bool, only_diff: bool) -> tuple[str | None, list[str]]:
+    """Fix stdin and every target; return the fixed stdin text and the diffs."""
+    from claimlint import fixes
+    from claimlint.errors import InputError
+    from claimlint.extract import decode, format_for
+    from claimlint.findings import FileResult
+
+    fixed_stdin: str | None = None
+    diffs: list[str] = []
+    applied = files = 0
     if "-" in paths:
-        lint_stdin(stdin_filename, linter, report)
-    lint_targets(targets, linter, report)
-    if fmt == "auto":
-        fmt = "text"
+        data = sys.stdin.buffer.read()
+        fmt = format_for(stdin_filename, "text") or "text"
+        try:
+            outcome = fixes.fix_text(linter, stdin_filename, decode(data, stdin_filename), fmt, unsafe)
+        except InputError as exc:
+            report.files.append(FileResult(stdin_filename, error=str(exc).split(": ", 1)[-1]))
+        else:
+            report.files.append(outcome.result)
+            applied += outcome.applied
+            files += outcome.changed
+            if only_diff:
+                diffs.append(fixes.unified_diff(stdin_filename, outcome.original, outcome.text))
+            else:
+                fixed_stdin = outcome.text
+    for target in targets:
+        try:
+            outcome = fixes.fix_file(linter, target.path, target.shown, target.fmt, unsafe, not only_diff)
+        except InputError as exc:
+            report.files.append(FileResult(target.shown, error=str(exc).split(": ", 1)[-1]))
+            continue
+        report.files.append(outcome.result)
+        applied += outcome.applied
+        files += outcome.changed
+        if only_diff and outcome.changed:
+            diffs.append(fixes.unified_diff(target.shown, outcome.original, outcome.text))
+    verb = "would fix" if only_diff else "fixed"
+    click.echo(f"claimlint: {verb} {applied} finding(s) in {files} file(s)", err=True)
+    return fixed_stdin, [d for d in diffs if d]
+
+
+def _audit_suppressions(report: Any, config: Any, listing: bool) -> None:
+    """Add suppression-audit findings (CL0001-CL0003) and, if asked, the list of directives."""
+    import dataclasses
+
+    from claimlint import suppress
+    from claimlint.extract import format_for, load_document
+
+    unselected = dataclasses.replace(config, select=[])
+    rules = {**suppress.AUDIT_RULES, **report.rules}
+    uses = []
+    for result in report.files:
+        if result.error or "claimlint" not in result.source:
+            continue
+        document = load_document(result.path, result.source, format_for(result.path, "text") or "text")
+        audit = suppress.audit(document, result, rules, config.require_suppression_reason)
+        uses.extend(audit.uses)
+        for f in audit.findings:
+            rule = suppress.AUDIT_RULES[f.code]
+            severity = config.severity_for(rule)
+            if severity is not None and unselected.selects(rule):
+                report.rules.setdefault(rule.code, rule)
+                result.findings.append(dataclasses.replace(f, severity=severity))
+        result.findings.sort(key=lambda f: f.sort_key())
+    if listing:
+        report.suppressions = uses
+
+
+def _render(report: Any, fmt: str, output: str | None, default: TextIO, color: str,
+            show_suppressed: bool, renderer: Any) -> None:
+    """Render the report to --output or the default stream."""
     stream: TextIO
     if output:
         stream = open(output, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
     else:
-        stream = sys.stdout
+        stream = default
     try:
         renderer(fmt)(report, stream, _color(stream, color) and not output)
         if show_suppressed and fmt in ("text", "concise"):
@@ -129,9 +249,11 @@ def check(paths: tuple[str, ...], config_path: str | None, jurisdiction: str | N
     finally:
         if output:
             stream.close()
+
+
+def _print_errors(report: Any) -> None:
     for result in report.errors:
         click.echo(f"claimlint: {result.path}: {result.error}", err=True)
-    raise SystemExit(report.exit_code)
 
 
 def _print_suppressed(report: Any, stream: TextIO) -> None:

@@ -73,6 +73,7 @@ class CompiledRules:
         for pack in packs:
             self.lexicons.update(pack.lexicons)
         self.nlp = spacy.blank("en")
+        self.nlp.max_length = 10**9  # only the tokenizer runs; no model needs the memory guard
         self._register_norms()
         vocab = self.nlp.vocab
         self.phrase_matcher = PhraseMatcher(vocab, attr="NORM")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from claimlint.findings import Finding
+from claimlint.output.sections import write_sections
 from claimlint.report import Report
 from claimlint.rules import Applicability, Severity
 
@@ -49,3 +50,4 @@ def render(report: Report, stream: TextIO, color: bool) -> None:
     counts = report.counts()
     stream.write(f"claimlint: {counts['error']} error(s), {counts['warning']} warning(s), "
                  f"{counts['info']} info in {len(report.files)} file(s)\n")
+    write_sections(report, stream)

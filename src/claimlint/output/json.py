@@ -6,8 +6,10 @@ import json
 from typing import Any, TextIO
 
 from claimlint import __version__
+from claimlint.baseline import BaselineDiff
 from claimlint.findings import Finding, Suppressed
 from claimlint.report import Report
+from claimlint.suppress import SuppressionUse
 
 JSON_VERSION = 1
 
@@ -24,6 +26,7 @@ def finding_dict(f: Finding) -> dict[str, Any]:
             for s in f.suggestions
         ],
         "context": list(f.context),
+        "fingerprint": f.fingerprint,
     }
 
 
@@ -33,9 +36,24 @@ def suppressed_dict(s: Suppressed) -> dict[str, Any]:
             "column": s.column, "text": s.text, "reason": s.reason}
 
 
+def baseline_dict(diff: BaselineDiff) -> dict[str, Any]:
+    """The baseline comparison as a JSON object (findings then holds only new ones)."""
+    return {
+        "path": diff.path, "new": diff.new, "unchanged": len(diff.unchanged),
+        "gone": [{"path": e.path, "code": e.code, "fingerprint": e.fingerprint, "text": e.text,
+                  "sentence": e.sentence} for e in diff.gone],
+    }
+
+
+def use_dict(u: SuppressionUse) -> dict[str, Any]:
+    """A suppression directive in use as a JSON object."""
+    return {"path": u.path, "line": u.line, "action": u.action, "codes": list(u.codes),
+            "reason": u.reason, "expires": u.expires, "status": u.status, "silenced": u.silenced}
+
+
 def document(report: Report) -> dict[str, Any]:
     """The whole report as a JSON-ready dict."""
-    return {
+    out: dict[str, Any] = {
         "version": JSON_VERSION,
         "tool": {"name": "claimlint", "version": __version__},
         "findings": [finding_dict(f) for f in report.findings],
@@ -43,6 +61,11 @@ def document(report: Report) -> dict[str, Any]:
         "errors": [{"path": r.path, "message": r.error} for r in report.errors],
         "summary": report.summary(),
     }
+    if report.baseline is not None:
+        out["baseline"] = baseline_dict(report.baseline)
+    if report.suppressions is not None:
+        out["suppressions"] = [use_dict(u) for u in report.suppressions]
+    return out
 
 
 def render(report: Report, stream: TextIO, color: bool) -> None:

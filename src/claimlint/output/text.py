@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.text import Text
 
 from claimlint.document import LineIndex
+from claimlint.output.sections import write_sections
 from claimlint.report import Report
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -57,6 +58,7 @@ def render(report: Report, stream: TextIO, color: bool) -> None:
     if report.errors:
         summary.append(f"; {len(report.errors)} file(s) could not be linted", style="bold red")
     console.print(summary)
+    write_sections(report, stream)
 
 
 def _clip(snippet: Text, column: int, width: int = 110) -> Text:
