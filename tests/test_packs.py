@@ -113,3 +113,21 @@ def test_parse_marked_example() -> None:
     text, spans = parse_marked_example("We offer [[guaranteed results]] and [[cures]].")
     assert text == "We offer guaranteed results and cures."
     assert [text[s:e] for s, e in spans] == ["guaranteed results", "cures"]
+
+
+@pytest.mark.parametrize(("token", "problem"), [
+    ("{OP: '++'}", "bad OP '++'"),
+    ("{IS_PUNCT: 'yes'}", "'IS_PUNCT' takes true or false"),
+    ("{LOWER: {ON: [a]}}", "unknown predicate 'ON' for 'LOWER' (did you mean 'IN'?)"),
+    ("{LOWER: {IN: a}}", "takes a list of strings"),
+])
+def test_bad_token_pattern_values_are_located(tmp_path: Path, token: str, problem: str) -> None:
+    body = GOOD_RULE.replace("      - phrases: [guaranteed]", f"      - tokens: [{{LOWER: a}}, {token}]")
+    (msg,) = problems(write(tmp_path, body))
+    assert ":14:" in msg and "rule XX0401" in msg and problem in msg
+
+
+def test_yaml_boolean_words_get_a_quoting_hint(tmp_path: Path) -> None:
+    body = GOOD_RULE.replace("      - phrases: [guaranteed]", "      - tokens: [{LOWER: no}, {LOWER: risk}]")
+    (msg,) = problems(write(tmp_path, body))
+    assert "quote words such as 'no'" in msg

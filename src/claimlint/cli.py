@@ -130,7 +130,7 @@ def check(paths: tuple[str, ...], config_path: str | None, jurisdiction: str | N
     linter = Linter(config)
     report = Report(fail_on=config.fail_on, rules={r.code: r for r in linter.rules})
     fixing = fix or show_diff
-    fixed_stdin: str | None = None
+    fixed_stdin: bytes | None = None
     diffs: list[str] = []
     if fixing:
         fixed_stdin, diffs = _fix(paths, targets, stdin_filename, linter, report, unsafe_fixes, show_diff)
@@ -157,7 +157,9 @@ def check(paths: tuple[str, ...], config_path: str | None, jurisdiction: str | N
     report_stream = sys.stderr if (show_diff or fixed_stdin is not None) else sys.stdout
     _render(report, resolve(fmt), output, report_stream, color, show_suppressed, renderer)
     if fixed_stdin is not None:
-        sys.stdout.write(fixed_stdin)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(fixed_stdin)
+        sys.stdout.buffer.flush()
     for text in diffs:
         sys.stdout.write(text)
     _print_errors(report)
@@ -166,14 +168,16 @@ def check(paths: tuple[str, ...], config_path: str | None, jurisdiction: str | N
 
 
 def _fix(paths: tuple[str, ...], targets: list[Any], stdin_filename: str, linter: Any, report: Any,
-         unsafe: bool, only_diff: bool) -> tuple[str | None, list[str]]:
-    """Fix stdin and every target; return the fixed stdin text and the diffs."""
+         unsafe: bool, only_diff: bool) -> tuple[bytes | None, list[str]]:
+    """Fix stdin and every target; return the fixed stdin bytes and the diffs."""
+    import codecs
+
     from claimlint import fixes
     from claimlint.errors import InputError
     from claimlint.extract import decode, format_for
     from claimlint.findings import FileResult
 
-    fixed_stdin: str | None = None
+    fixed_stdin: bytes | None = None
     diffs: list[str] = []
     applied = files = 0
     if "-" in paths:
@@ -190,7 +194,7 @@ def _fix(paths: tuple[str, ...], targets: list[Any], stdin_filename: str, linter
             if only_diff:
                 diffs.append(fixes.unified_diff(stdin_filename, outcome.original, outcome.text))
             else:
-                fixed_stdin = outcome.text
+                fixed_stdin = fixes.encode(outcome.text, data.startswith(codecs.BOM_UTF8))
     for target in targets:
         try:
             outcome = fixes.fix_file(linter, target.path, target.shown, target.fmt, unsafe, not only_diff)

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from claimlint.inflect import base_form, forms
-from claimlint.packs import RulePack
+from claimlint.errors import RulePackError
+from claimlint.packs import PackProblems, RulePack
 from claimlint.rules import Pattern, Rule
 
 WORD_GAP = re.compile(r"(?<=\w)(\s+|-)(?=\w)")
@@ -158,7 +159,12 @@ class CompiledRules:
             matcher.add(key, self._phrase_docs(pattern.phrases))
         elif pattern.kind == "tokens":
             key = self._key(rule, pattern, role)
-            self.token_matcher.add(key, [self._token_pattern(pattern.tokens)])
+            try:
+                self.token_matcher.add(key, [self._token_pattern(pattern.tokens)])
+            except ValueError as exc:  # spaCy's MatchPatternError: report it where the pattern is
+                detail = " ".join(str(exc).split())
+                error = RulePackError(rule.path, pattern.line, pattern.column, f"bad token pattern: {detail}", rule.code)
+                raise PackProblems([error]) from exc
         elif pattern.kind == "regex":
             self.regexes.append((rule, pattern, role, re.compile(pattern.regex, pattern.flags)))
         elif pattern.kind == "near":

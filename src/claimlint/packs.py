@@ -476,6 +476,11 @@ class _Reader:
                         tnode.where(attr), f"unknown token attribute '{attr}'{did_you_mean(attr, TOKEN_ATTRS)}"
                     )
                     ok = False
+                else:
+                    problem = _token_value_problem(attr, tnode[attr])
+                    if problem:
+                        self.problem(tnode.where_value(attr), problem)
+                        ok = False
         return tuple(dict(t) for t in tokens) if ok else None
 
     def suggestions(self, node: MarkedDict) -> tuple[Suggestion, ...]:
@@ -545,6 +550,43 @@ class _Reader:
             if items is not None and not out[kind]:
                 self.problem(spec.where(kind), f"a rule needs at least one '{kind}' example")
         return tuple(out["fail"]), tuple(out["pass"])
+
+
+BOOL_ATTRS = frozenset(a for a in TOKEN_ATTRS if a.startswith(("IS_", "LIKE_")))
+OP_RE = re.compile(r"^(?:[!?+*]|\{\d*(?:,\d*)?\})$")
+PREDICATES = ("IN", "NOT_IN", "IS_SUBSET", "IS_SUPERSET", "INTERSECTS", "REGEX", "FUZZY", "==", "!=", ">=", "<=", ">", "<")
+
+
+def _token_value_problem(attr: str, value: Any) -> str | None:
+    """What is wrong with one token-pattern value, or None (mirrors spaCy's pattern schema)."""
+    if attr == "OP":
+        if not isinstance(value, str) or not OP_RE.match(value):
+            return f"bad OP {value!r}: use one of !, ?, +, *, {{n}}, {{n,m}}, {{n,}}, {{,m}}"
+        return None
+    if attr in BOOL_ATTRS:
+        return None if isinstance(value, bool) else f"'{attr}' takes true or false, got {value!r}"
+    if attr == "LENGTH":
+        ok = isinstance(value, int) or isinstance(value, dict)
+        return None if ok else f"'LENGTH' takes a number, got {value!r}"
+    if attr == "LEX":
+        return None if isinstance(value, str) else f"'LEX' takes a lexicon name, got {value!r}"
+    if isinstance(value, str):
+        return None
+    if isinstance(value, bool):
+        return f"'{attr}' takes a string; quote words such as 'no', 'yes', 'on', 'off' (YAML reads them as true/false)"
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key not in PREDICATES:
+                return f"unknown predicate '{key}' for '{attr}'{did_you_mean(key, PREDICATES)}"
+            if key in ("IN", "NOT_IN", "IS_SUBSET", "IS_SUPERSET", "INTERSECTS") and not (
+                isinstance(item, list) and all(isinstance(v, str) for v in item)
+            ):
+                return (
+                    f"'{attr}: {{{key}: …}}' takes a list of strings"
+                    " (quote words such as 'no' or 'on' that YAML reads as true/false)"
+                )
+        return None
+    return f"'{attr}' takes a string or a predicate mapping like {{IN: [...]}}, got {value!r}"
 
 
 def parse_marked_example(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:

@@ -54,9 +54,8 @@ def _construct(node: yaml.Node, path: str) -> Any:
         result.key_marks = {}
         result.value_marks = {}
         for key_node, value_node in node.value:
-            key = _construct(key_node, path)
-            if not isinstance(key, str):
-                key = str(key)
+            # Keys keep their literal text: YAML 1.1 would read ON/NO/YES as booleans.
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(_construct(key_node, path))
             if key in result:
                 line, col = _mark(key_node)
                 raise LocatedError(path, line, col, f"duplicate key '{key}'")
