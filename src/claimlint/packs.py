@@ -127,9 +127,10 @@ class PackProblems(ClaimlintError):
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """' (did you mean 'x'?)' for the closest choice, or ''."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    cutoff = 0.5 if len(word) <= 3 else 0.6  # one wrong letter in a short word
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
     if not close:
-        close = difflib.get_close_matches(word.upper(), list(choices), n=1, cutoff=0.6)
+        close = difflib.get_close_matches(word.upper(), list(choices), n=1, cutoff=cutoff)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
