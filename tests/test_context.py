@@ -107,3 +107,20 @@ def test_negation_inside_a_wildcard_gap(tmp_path) -> None:  # type: ignore[no-un
     linter = Linter(Config(), load_packs([path]))
     assert found(linter, "We guarantee no particular results.", "TS0401") == []
     assert found(linter, "We guarantee excellent results.", "TS0401") == ["guarantee excellent results"]
+
+
+def test_cited_statistics_can_be_suppressed(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from claimlint.config import Config
+    from claimlint.packs import load_packs
+
+    from .conftest import FIXTURES
+
+    pack = (FIXTURES / "basic-pack.yaml").read_text().replace(
+        "      - regex: '\\b\\d{2,3}\\s?% success'", "      - regex: '\\b\\d{2,3}\\s?% success'\n        context: {cited: suppress}")
+    path = tmp_path / "p.yaml"
+    path.write_text(pack)
+    linter = Linter(Config(), load_packs([path]))
+    assert found(linter, "A 95% success rate in our clinic.", "TS0901") == ["95% success"]
+    for cited in ("A 62% success rate (n = 140) at one year.", "A 62% success rate (Lee et al., 2021).",
+                  "A 62% success rate in trial NCT01234567.", "A 62% success rate [3]."):
+        assert found(linter, cited, "TS0901") == [], cited

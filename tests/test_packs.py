@@ -127,7 +127,13 @@ def test_bad_token_pattern_values_are_located(tmp_path: Path, token: str, proble
     assert ":14:" in msg and "rule XX0401" in msg and problem in msg
 
 
-def test_yaml_boolean_words_get_a_quoting_hint(tmp_path: Path) -> None:
-    body = GOOD_RULE.replace("      - phrases: [guaranteed]", "      - tokens: [{LOWER: no}, {LOWER: risk}]")
+def test_yaml_words_no_and_on_stay_words(tmp_path: Path) -> None:
+    body = GOOD_RULE.replace("      - phrases: [guaranteed]", "      - tokens: [{LOWER: no}, {LOWER: {IN: [on, off]}}]")
+    (pack,) = load_packs([write(tmp_path, body)])
+    assert pack.rules[0].patterns[0].tokens == ({"LOWER": "no"}, {"LOWER": {"IN": ["on", "off"]}})
+
+
+def test_boolean_where_a_word_is_expected_gets_a_hint(tmp_path: Path) -> None:
+    body = GOOD_RULE.replace("      - phrases: [guaranteed]", "      - tokens: [{LOWER: true}]")
     (msg,) = problems(write(tmp_path, body))
-    assert "quote words such as 'no'" in msg
+    assert "'LOWER' takes a string" in msg

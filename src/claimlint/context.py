@@ -8,6 +8,7 @@ matches, not the length of the text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -175,6 +176,11 @@ WARNING_HEADERS = (
     "unsafe",
     "unregulated",
     "low safety",
+)
+CITATION = re.compile(
+    r"\bn\s?=\s?\d|\bet\s+al\b|\bPMID\b|\bdoi\b|\bNCT\d|\((?:[^()]*?,\s?)?(?:19|20)\d\d[a-z]?\)|\bp\s?[<=]\s?0?\.\d"
+    r"|\[\d+(?:[,–-]\d+)*\]|\bpublished in\b|\b(?:19|20)\d\d (?:study|trial|review|meta-analysis)\b",
+    re.IGNORECASE,
 )
 QUESTION_STARTS = frozenset({"do", "does", "did", "is", "are", "was", "can", "could", "will", "would",
                              "should", "may", "how", "what", "why", "when", "who", "which", "where"})
@@ -357,6 +363,9 @@ def analyse(doc: Any, start: int, end: int, segment: Segment | None) -> Cues:
                 if segment.kind == "list_item" and _find(words, phrase) != -1:
                     cues.found["attributed"] = f"in a list introduced by '{segment.lead[:60]}'"
                     break
+    citation = CITATION.search(sentence_text)
+    if citation:
+        cues.found["cited"] = f"the sentence cites a source ('{citation.group(0)}')"
     for i in range(start - 1, max(s_lo, start - 6) - 1, -1):
         if doc[i].lower_ in HEDGES:
             cues.found["hedged"] = f"hedged by '{doc[i].text}'"

@@ -16,6 +16,8 @@ from claimlint.findings import FileResult, Finding, SuggestionOut, Suppressed
 from claimlint.inflect import inflection_of
 from claimlint.matching import CompiledRules, Hit
 from claimlint.packs import RulePack, load_packs, pack_files
+from claimlint.prefilter import Prefilter
+from claimlint.prefilter import build as build_prefilter
 from claimlint.rules import CONTEXT_KINDS, Applicability, Pattern, Policy, Rule, Severity
 
 WORD = re.compile(r"\w+")
@@ -62,6 +64,7 @@ class Linter:
                 self.severities[rule.code] = severity
         self.rules = [r for r in self.all_rules if r.code in self.severities]
         self._compiled: CompiledRules | None = None
+        self._prefilter: Prefilter | None = None
         self._literal_cache: dict[int, frozenset[str]] = {}
 
     @property
@@ -71,6 +74,14 @@ class Linter:
             self._compiled = CompiledRules(self.rules, self.packs)
         return self._compiled
 
+    @property
+    def prefilter(self) -> Prefilter:
+        """The spaCy-free test that proves a text cannot match any enabled rule."""
+        if self._prefilter is None:
+            lexicons = {name: words for pack in self.packs for name, words in pack.lexicons.items()}
+            self._prefilter = build_prefilter(self.rules, lexicons)
+        return self._prefilter
+
     def lint_source(self, path: str, source: str, fmt: str) -> FileResult:
         """Lint decoded source text of a given format."""
         return self.lint_document(load_document(path, source, fmt))
@@ -78,7 +89,7 @@ class Linter:
     def lint_document(self, document: Document) -> FileResult:
         """Lint one extracted document."""
         result = FileResult(document.path, words=len(WORD.findall(document.prose)), source=document.source)
-        if not self.rules or not document.prose.strip():
+        if not self.rules or not document.prose.strip() or not self.prefilter.may_match(document.prose):
             return result
         compiled = self.compiled
         doc = compiled.make_doc(document.prose)

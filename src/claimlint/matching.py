@@ -9,10 +9,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from claimlint.inflect import base_form, forms
+from claimlint.inflect import base_form
 from claimlint.errors import RulePackError
 from claimlint.packs import PackProblems, RulePack
 from claimlint.rules import Pattern, Rule
+from claimlint.vocab import norm_table, rule_words
 
 WORD_GAP = re.compile(r"(?<=\w)(\s+|-)(?=\w)")
 MAX_JOINTS = 3
@@ -29,23 +30,6 @@ class Hit:
     end: int
     start_char: int
     end_char: int
-
-
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, word: str) -> str:
-        parent = self.parent.setdefault(word, word)
-        if parent != word:
-            parent = self.parent[word] = self.find(parent)
-        return parent
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            keep, drop = sorted((ra, rb), key=lambda w: (len(w), w))
-            self.parent[drop] = keep
 
 
 def spelling_variants(phrase: str) -> list[str]:
@@ -99,37 +83,10 @@ class CompiledRules:
             return tuple(name[1:].split("|"))
         return self.lexicons[name]
 
-    def _words(self) -> Iterable[str]:
-        texts: list[str] = []
-        for rule in self.rules:
-            for pattern in (*rule.patterns, *rule.requires_any):
-                if pattern.kind == "phrases" and not pattern.exact:
-                    texts.extend(pattern.phrases)
-                for operand in (pattern.left, pattern.right):
-                    if operand:
-                        texts.extend(self._lexicon_phrases(operand.lexicon))
-                for token in pattern.tokens:
-                    texts.extend(_values(token.get("LEMMA")))
-                    lex = token.get("LEX")
-                    if isinstance(lex, str):
-                        texts.extend(self.lexicons.get(lex, ()))
-        for lexicon in self.lexicons.values():
-            texts.extend(lexicon)
-        for text in texts:
-            yield from re.findall(r"[A-Za-z]+", text)
-
     def _register_norms(self) -> None:
-        uf = _UnionFind()
-        for word in set(w.lower() for w in self._words()):
-            root = base_form(word)
-            uf.union(word, root)
-            for form in forms(root):
-                uf.union(root, form)
+        self.canonical = norm_table(rule_words(self.rules, self.lexicons))
         vocab = self.nlp.vocab
-        self.canonical: dict[str, str] = {}
-        for word in list(uf.parent):
-            canon = uf.find(word)
-            self.canonical[word] = canon
+        for word, canon in self.canonical.items():
             if canon == word:
                 continue
             for variant in {word, word.title(), word.upper(), word.capitalize()}:
@@ -179,7 +136,9 @@ class CompiledRules:
             if "LEMMA" in spec:
                 spec["NORM"] = self._norm_value(spec.pop("LEMMA"))
             if "LEX" in spec:
-                words = [p for p in self.lexicons[spec.pop("LEX")] if " " not in p and "-" not in p]
+                lex = spec.pop("LEX")
+                names = lex["IN"] if isinstance(lex, dict) else [lex]
+                words = [p for name in names for p in self.lexicons[name] if " " not in p and "-" not in p]
                 spec["NORM"] = {"IN": sorted({self.norm(w) for w in words})}
             if "TEXT" in spec:
                 spec["ORTH"] = spec.pop("TEXT")
@@ -266,11 +225,3 @@ def _near_pairs(
             if gap <= window and not _crosses_boundary(doc, first, last):
                 pairs.append((first, last))
     return pairs
-
-
-def _values(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [v for vals in value.values() if isinstance(vals, list) for v in vals if isinstance(v, str)]
-    return []

@@ -482,7 +482,7 @@ class _Reader:
                     if problem:
                         self.problem(tnode.where_value(attr), problem)
                         ok = False
-        return tuple(dict(t) for t in tokens) if ok else None
+        return tuple(_normalise_token(t) for t in tokens) if ok else None
 
     def suggestions(self, node: MarkedDict) -> tuple[Suggestion, ...]:
         items = self.seq(node.get("suggestions", MarkedList()), node.where_value("suggestions"), "'suggestions'")
@@ -558,6 +558,16 @@ OP_RE = re.compile(r"^(?:[!?+*]|\{\d*(?:,\d*)?\})$")
 PREDICATES = ("IN", "NOT_IN", "IS_SUBSET", "IS_SUPERSET", "INTERSECTS", "REGEX", "FUZZY", "==", "!=", ">=", "<=", ">", "<")
 
 
+def _normalise_token(token: MarkedDict) -> dict[str, Any]:
+    """A plain dict with numbers in IN/NOT_IN lists written as the strings tokens carry."""
+    out: dict[str, Any] = {}
+    for key, value in token.items():
+        if isinstance(value, dict):
+            value = {op: [str(v) for v in vals] if isinstance(vals, list) else vals for op, vals in value.items()}
+        out[key] = value
+    return out
+
+
 def _token_value_problem(attr: str, value: Any) -> str | None:
     """What is wrong with one token-pattern value, or None (mirrors spaCy's pattern schema)."""
     if attr == "OP":
@@ -570,7 +580,9 @@ def _token_value_problem(attr: str, value: Any) -> str | None:
         ok = isinstance(value, int) or isinstance(value, dict)
         return None if ok else f"'LENGTH' takes a number, got {value!r}"
     if attr == "LEX":
-        return None if isinstance(value, str) else f"'LEX' takes a lexicon name, got {value!r}"
+        if isinstance(value, str) or (isinstance(value, dict) and set(value) == {"IN"} and isinstance(value["IN"], list)):
+            return None
+        return f"'LEX' takes a lexicon name or {{IN: [names]}}, got {value!r}"
     if isinstance(value, str):
         return None
     if isinstance(value, bool):
@@ -580,7 +592,7 @@ def _token_value_problem(attr: str, value: Any) -> str | None:
             if key not in PREDICATES:
                 return f"unknown predicate '{key}' for '{attr}'{did_you_mean(key, PREDICATES)}"
             if key in ("IN", "NOT_IN", "IS_SUBSET", "IS_SUPERSET", "INTERSECTS") and not (
-                isinstance(item, list) and all(isinstance(v, str) for v in item)
+                isinstance(item, list) and all(isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in item)
             ):
                 return (
                     f"'{attr}: {{{key}: …}}' takes a list of strings"
@@ -686,7 +698,10 @@ def load_packs(paths: Iterable[Path]) -> list[RulePack]:
                         )
                 for token in pattern.tokens:
                     lex = token.get("LEX")
-                    if isinstance(lex, str) and lex not in lexicon_owner:
+                    names = lex["IN"] if isinstance(lex, dict) else [lex] if isinstance(lex, str) else []
+                    for lex in names:
+                        if lex in lexicon_owner:
+                            continue
                         problems.append(
                             RulePackError(
                                 rule.path,

@@ -45,13 +45,14 @@ class Policy(str, Enum):
     DOWNGRADE = "downgrade"  # the cue lowers the severity one step
 
 
-CONTEXT_KINDS = ("negated", "mention", "question", "attributed", "hedged")
+CONTEXT_KINDS = ("negated", "mention", "question", "attributed", "hedged", "cited")
 CONTEXT_DEFAULTS: dict[str, Policy] = {
     "negated": Policy.SUPPRESS,
     "mention": Policy.SUPPRESS,
     "question": Policy.SUPPRESS,
     "attributed": Policy.SUPPRESS,
     "hedged": Policy.KEEP,
+    "cited": Policy.KEEP,
 }
 CONTEXT_ALLOWED: dict[str, tuple[Policy, ...]] = {
     "negated": (Policy.SUPPRESS, Policy.KEEP, Policy.REQUIRE),
@@ -59,6 +60,7 @@ CONTEXT_ALLOWED: dict[str, tuple[Policy, ...]] = {
     "question": (Policy.SUPPRESS, Policy.KEEP),
     "attributed": (Policy.SUPPRESS, Policy.KEEP),
     "hedged": (Policy.KEEP, Policy.DOWNGRADE, Policy.SUPPRESS),
+    "cited": (Policy.KEEP, Policy.DOWNGRADE, Policy.SUPPRESS),
 }
 
 
@@ -71,6 +73,7 @@ class ContextPolicy:
     question: Policy = Policy.SUPPRESS
     attributed: Policy = Policy.SUPPRESS
     hedged: Policy = Policy.KEEP
+    cited: Policy = Policy.KEEP
 
     def get(self, kind: str) -> Policy:
         """The policy for a context kind."""

@@ -74,7 +74,14 @@ def _construct(node: yaml.Node, path: str) -> Any:
 _SCALARS = yaml.SafeLoader("")
 
 
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+
+
 def _scalar(node: yaml.Node) -> Any:
+    # YAML 1.2 booleans: only true/false. YAML 1.1 would turn the words no/yes/on/off into
+    # booleans, which silently breaks phrase lists such as [no, not, never].
+    if node.tag == _BOOL_TAG and str(node.value).lower() not in ("true", "false"):
+        return str(node.value)
     return _SCALARS.construct_object(node, deep=True)
 
 

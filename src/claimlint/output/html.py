@@ -80,7 +80,7 @@ li.finding:target { box-shadow: 0 0 0 3px #5b9cf5; }
   color: var(--muted); }
 .finding p, .finding ul { margin: 4px 0; }
 .finding ul { padding-left: 20px; }
-.rewrite .kind { display: block; font-size: 12px; color: var(--muted); }
+.rewrites .kind { display: block; font-size: 12px; color: var(--muted); }
 .rewrite .replacement { font-weight: 600; }
 .in-context del { background: var(--error-bg); }
 .in-context ins { background: #d4f5dc; text-decoration: none; }

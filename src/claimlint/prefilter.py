@@ -1,0 +1,176 @@
+"""Prove, without spaCy, that no rule can match a text.
+
+Each pattern becomes a *requirement*: groups of words, each group needing at least one of its
+words in the text (every word of a phrase, every required literal token of a token pattern, an
+entry of each side of a `near` pattern), with every inflected form of each word. A text that meets
+no requirement, and on which no regex pattern matches, cannot produce a finding, so it never needs
+the spaCy pipeline — whose import dominates the start-up of a pre-commit run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from claimlint.inflect import base_form, forms
+from claimlint.rules import Pattern, Rule
+from claimlint.vocab import classes, norm_table, rule_words
+
+WORDS = re.compile(r"[^\W\d_]+|\d+")
+OPTIONAL_OPS = frozenset({"?", "*", "!"})
+# Words found on almost every clinic page are poor keys for indexing requirements.
+COMMON = frozenset("""
+a about after all also am an and any are as at be been before being both but by can could did do
+does each for from had has have he her here him his how i if in into is it its just me more most my
+no nor not of on only or other our out over own same she should so some such than that the their
+them then there these they this those through to too under until up very was we were what when where
+which while who whom why will with would you your yours us get got make made one two three per via
+new now may might must well back even much many way time year day days week weeks month months
+clinic clinics patient patients treatment treatments therapy therapies procedure procedures care
+doctor doctors team cell cells stem people health medical body result results see help need use
+available
+""".split())
+
+Group = frozenset[str]
+Requirement = tuple[Group, ...]
+
+
+def words_of(text: str) -> list[str]:
+    """Lower-cased alphabetic runs and digit runs: the units requirements are checked in."""
+    return WORDS.findall(text.lower())
+
+
+class _Expander:
+    """Every document word that can carry the same NORM as a pattern word."""
+
+    def __init__(self, table: dict[str, str]) -> None:
+        self.table = table
+        self.members = classes(table)
+
+    def __call__(self, word: str) -> set[str]:
+        out = {word} | forms(word) | forms(base_form(word))
+        canon = self.table.get(word)
+        if canon is not None:
+            out |= self.members.get(canon, set())
+        if "not" in out:  # "don't" and "cannot" carry NORM "not" but split differently here
+            out |= {"t", "cannot"}
+        return out
+
+
+def _key(group: Group) -> tuple[bool, int]:
+    """Rank groups: rare words first, then smaller groups (fewer false candidates)."""
+    return (all(w in COMMON for w in group), len(group))
+
+
+@dataclass(frozen=True)
+class Prefilter:
+    """Requirements indexed by their most selective group; ``may_match`` is False only when
+    no rule can fire."""
+
+    index: dict[str, tuple[Requirement, ...]]
+    regexes: tuple[tuple[str, int], ...]
+    always: bool
+
+    def may_match(self, text: str) -> bool:
+        """Whether any rule could match ``text`` (True when unsure)."""
+        if self.always:
+            return True
+        present = set(words_of(text))
+        for word in present.intersection(self.index):
+            for requirement in self.index[word]:
+                if all(not group.isdisjoint(present) for group in requirement):
+                    return True
+        return any(re.search(regex, text, flags) for regex, flags in self.regexes)
+
+
+def build(rules: Sequence[Rule], lexicons: dict[str, tuple[str, ...]]) -> Prefilter:
+    """The prefilter for a set of enabled rules."""
+    expand = _Expander(norm_table(rule_words(rules, lexicons)))
+    index: dict[str, set[Requirement]] = {}
+    regexes: list[tuple[str, int]] = []
+    always = False
+    for rule in rules:
+        for pattern in (*rule.patterns, *rule.requires_any):
+            if pattern.kind == "regex":
+                regexes.append((pattern.regex, pattern.flags))
+                continue
+            requirements = _requirements(pattern, lexicons, expand)
+            if requirements is None:
+                always = True
+                continue
+            for requirement in requirements:
+                key_group = min(requirement, key=_key)
+                for word in key_group:
+                    index.setdefault(word, set()).add(requirement)
+    return Prefilter({w: tuple(r) for w, r in index.items()}, tuple(regexes), always)
+
+
+def _phrase_requirement(phrase: str, expand: _Expander, exact: bool) -> Requirement | None:
+    words = words_of(phrase)
+    if not words:
+        return None
+    return tuple(frozenset({w} if exact else expand(w)) for w in dict.fromkeys(words))
+
+
+def _any_entry(entries: Iterable[str], expand: _Expander) -> Group | None:
+    """One group satisfied by any entry of a lexicon (via each entry's most selective word)."""
+    out: set[str] = set()
+    for entry in entries:
+        words = words_of(entry)
+        if not words:
+            return None
+        out |= expand(max(words, key=lambda w: (w not in COMMON, len(w))))
+    return frozenset(out)
+
+
+def _requirements(
+    pattern: Pattern, lexicons: dict[str, tuple[str, ...]], expand: _Expander
+) -> list[Requirement] | None:
+    if pattern.kind == "phrases":
+        out = []
+        for phrase in pattern.phrases:
+            requirement = _phrase_requirement(phrase, expand, pattern.exact)
+            if requirement is None:
+                return None
+            out.append(requirement)
+        return out
+    if pattern.kind == "near":
+        assert pattern.left is not None and pattern.right is not None
+        groups = [_any_entry(_entries(op.lexicon, lexicons), expand) for op in (pattern.left, pattern.right)]
+        if any(g is None for g in groups):
+            return None
+        return [tuple(g for g in groups if g is not None)]
+    if pattern.kind == "tokens":
+        required: list[Group] = []
+        for token in pattern.tokens:
+            op = str(token.get("OP", ""))
+            if op in OPTIONAL_OPS or op.startswith(("{0", "{,")):
+                continue
+            values = _token_literals(token, lexicons)
+            if values is None:
+                continue
+            group = _any_entry(values, expand)
+            if group is not None:
+                required.append(group)
+        return [tuple(required)] if required else None
+    return None
+
+
+def _entries(name: str, lexicons: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    return tuple(name[1:].split("|")) if name.startswith("=") else lexicons.get(name, ())
+
+
+def _token_literals(token: dict[str, Any], lexicons: dict[str, tuple[str, ...]]) -> list[str] | None:
+    for key in ("LOWER", "ORTH", "TEXT", "NORM", "LEMMA"):
+        value = token.get(key)
+        if isinstance(value, str):
+            return [value]
+        if isinstance(value, dict) and isinstance(value.get("IN"), list):
+            return [str(v) for v in value["IN"]]
+    lex = token.get("LEX")
+    names = lex["IN"] if isinstance(lex, dict) else [lex] if isinstance(lex, str) else []
+    if names:
+        return [e for name in names for e in lexicons.get(name, ()) if " " not in e and "-" not in e]
+    return None
