@@ -52,9 +52,17 @@ class _Candidate:
 class Linter:
     """Holds the loaded packs and the compiled matchers for one configuration."""
 
-    def __init__(self, config: Config, packs: list[RulePack] | None = None, *, use_context: bool = True) -> None:
+    def __init__(
+        self,
+        config: Config,
+        packs: list[RulePack] | None = None,
+        *,
+        use_context: bool = True,
+        use_prefilter: bool = True,
+    ) -> None:
         self.config = config
         self.use_context = use_context
+        self.use_prefilter = use_prefilter
         self.packs = packs if packs is not None else load_packs(pack_paths(config))
         self.all_rules = [r for p in self.packs for r in p.rules]
         self.severities: dict[str, Severity] = {}
@@ -89,7 +97,9 @@ class Linter:
     def lint_document(self, document: Document) -> FileResult:
         """Lint one extracted document."""
         result = FileResult(document.path, words=len(WORD.findall(document.prose)), source=document.source)
-        if not self.rules or not document.prose.strip() or not self.prefilter.may_match(document.prose):
+        if not self.rules or not document.prose.strip():
+            return result
+        if self.use_prefilter and not self.prefilter.may_match(document.prose):
             return result
         compiled = self.compiled
         doc = compiled.make_doc(document.prose)

@@ -33,6 +33,9 @@ doctor doctors team cell cells stem people health medical body result results se
 available
 """.split())
 
+# spaCy splits "won't" into "wo" + "n't"; the word splitter here sees "won" + "t".
+CONTRACTION_PIECES = {"wo": "won", "ca": "can", "sha": "shan", "ai": "ain", "nt": "t"}
+
 Group = frozenset[str]
 Requirement = tuple[Group, ...]
 
@@ -56,6 +59,7 @@ class _Expander:
             out |= self.members.get(canon, set())
         if "not" in out:  # "don't" and "cannot" carry NORM "not" but split differently here
             out |= {"t", "cannot"}
+        out |= {CONTRACTION_PIECES[w] for w in list(out) if w in CONTRACTION_PIECES}
         return out
 
 
