@@ -40,7 +40,7 @@ KIND_WEIGHTS = {
     "clean": 8,
 }
 PAGES_PER_DIR = 100
-DEFAULT_WORDS = (540, 660)  # prose words per page, drawn uniformly (mean 600)
+DEFAULT_WORDS = (500, 600)  # body words aimed at; extracted prose averages about 600 words/page
 
 # --------------------------------------------------------------------------------------------
 # Vocabulary
@@ -61,6 +61,8 @@ NAME_C = [
     "Regenerative Medicine", "Health Rooms", "Aesthetics & Wellness", "Medical Group", "Cell Centre",
     "Vitality Clinic", "Restore Clinic", "Hair Restoration Studio", "Integrative Health",
 ]
+# Clinic-name endings that no rule can object to (used for the "clean" pages).
+NAME_C_NEUTRAL = ["Joint Clinic", "Sports Medicine", "Health Rooms", "Medical Group", "Physiotherapy", "Family Practice"]
 CITIES = [
     ("Denver", "Colorado", "us"), ("Austin", "Texas", "us"), ("Phoenix", "Arizona", "us"),
     ("Tampa", "Florida", "us"), ("Portland", "Oregon", "us"), ("Nashville", "Tennessee", "us"),
@@ -133,7 +135,7 @@ MONTHS = [
 ]
 CURRENCY = {"us": "$", "uk": "£", "au": "A$", "nz": "NZ$", "ie": "€", "mx": "US$", "ch": "CHF ", "kr": "₩", "ca": "C$"}
 NUMBER_WORDS = ["two", "three", "four", "five", "six", "seven", "eight", "ten", "twelve"]
-PRONOUNS = [("she", "her"), ("he", "his"), ("they", "their")]
+PRONOUNS = [("she", "her"), ("he", "his")]
 IMAGE_WORDS = ["reception", "consulting-room", "team", "exterior", "waiting-area", "ultrasound", "lab"]
 
 
@@ -143,56 +145,74 @@ IMAGE_WORDS = ["reception", "consulting-room", "team", "exterior", "waiting-area
 # **bold**, *italic*, `code`.
 # --------------------------------------------------------------------------------------------
 
-NEUTRAL_PARAGRAPHS = [
-    "{clinic} is on {street} in {city}, about {minutes_walk} minutes' walk from {landmark}. "
-    "There is a pay-and-display car park behind the building and two accessible bays by the entrance.",
-    "If you are coming by bus, routes {bus1} and {bus2} stop across the road. Cyclists can lock "
-    "their bikes to the rails beside the pharmacy next door.",
-    "Our front desk answers the phone from 8:00 until 18:00 on weekdays. Messages left after hours "
-    "are returned the next working morning, usually before ten o'clock.",
-    "Please arrive ten minutes before your appointment and bring photo ID, a list of the medicines "
-    "you take and any recent scans or letters from your doctor.",
-    "The building has step-free access from the street, a lift to every floor, an accessible "
-    "toilet on the ground floor and a hearing loop at reception.",
-    "We accept payment by card and bank transfer. Most of the procedures described on this site are "
-    "not covered by health insurance, so please check with your insurer before you book.",
-    "At your first appointment we take a full history, look at any imaging you bring and talk "
-    "through the options with you, including the ones we do not offer here.",
-    "The procedure itself takes about {minutes} minutes. You stay awake throughout, and a nurse "
-    "sits with you from the moment you arrive until you are ready to go home.",
-    "Rest for {rest_days} days afterwards and avoid heavy lifting or long runs for {weeks} weeks. "
-    "Most people go back to desk work the following day.",
-    "Keep the dressing dry for 24 hours. A small bruise around the injection site is common and "
-    "usually settles within a week.",
-    "Call us on {phone} if you notice increasing redness, swelling, a fever or discomfort that keeps "
-    "getting worse after the first two days.",
-    "We will send you a short questionnaire at six weeks and again at six months, so that we can "
-    "record how you are doing and share anonymous figures with the wider team.",
-    "Our consulting rooms are on the second floor. Take the lift opposite the café and follow the "
-    "green signs to reception.",
-    "You can change or cancel an appointment online or by phone. We ask for 48 hours' notice so "
-    "that we can offer the slot to someone on the waiting list.",
-    "Children under sixteen must be accompanied by a parent or guardian at every visit, including "
-    "follow-up appointments.",
-    "We send appointment reminders by text message two days before your visit. Reply STOP at any "
-    "time if you would rather not receive them.",
-    "Letters for your family doctor are written on the day of your procedure and sent within a week, "
-    "with a copy to you if you ask for one.",
-    "Our clinic was refurbished in {year}. The waiting area has daylight, filtered water, phone "
-    "chargers and a small shelf of books for children.",
-    "Wear loose clothing that you can roll up above the {body_part}, and leave jewellery at home. "
-    "There are lockers for coats and bags.",
-    "We record every procedure in your notes, including the batch numbers of anything we use, and "
-    "you can ask for a copy of your records at any time.",
-    "{clinic} is a small team of doctors, nurses and administrators. We have worked together in "
-    "{city} since {year} and see patients by appointment only.",
-    "Parking on {street} is limited to two hours. The multi-storey car park on the next corner is "
-    "open until midnight and is usually the easiest option.",
-    "Interpreters can be arranged for most languages. Please let us know when you book so that we "
-    "can arrange enough time for the appointment.",
-    "Bring a friend or relative if you would like to. There is room for one companion in the "
-    "consulting room and a comfortable lounge for anyone else.",
-]
+NEUTRAL = {
+    "directions": [
+        "{clinic} is at {address}, {city}, about {minutes_walk} minutes' walk from {landmark}. "
+        "There is a pay-and-display car park behind the building and two accessible bays by the entrance.",
+        "If you are coming by bus, routes {bus1} and {bus2} stop across the road. Cyclists can lock "
+        "their bikes to the rails beside the pharmacy next door.",
+        "Our consulting rooms are on the second floor. Take the lift opposite the café and follow the "
+        "green signs to reception.",
+        "Parking on {street} is limited to two hours. The multi-storey car park on the next corner is "
+        "open until midnight and is usually the easiest option.",
+        "From {landmark}, walk along {street} for about {minutes_walk} minutes; we are the building with "
+        "the blue door, between the bakery and the optician.",
+        "The nearest station is a short taxi ride away. Taxis can drop off at the side entrance, which "
+        "has a ramp and an automatic door.",
+    ],
+    "hours": [
+        "Our front desk answers the phone from 8:00 until 18:00 on weekdays. Messages left after hours "
+        "are returned the next working morning, usually before ten o'clock.",
+        "Evening appointments are available on {weekday}s until 20:00 by arrangement.",
+        "We close for a week between Christmas and New Year; the answerphone message gives the dates.",
+    ],
+    "practical": [
+        "Please arrive ten minutes before your appointment and bring photo ID, a list of the medicines "
+        "you take and any recent scans or letters from your doctor.",
+        "The building has step-free access from the street, a lift to every floor, an accessible "
+        "toilet on the ground floor and a hearing loop at reception.",
+        "We accept payment by card and bank transfer. Most of the procedures described on this site are "
+        "not covered by health insurance, so please check with your insurer before you book.",
+        "You can change or cancel an appointment online or by phone. We ask for 48 hours' notice so "
+        "that we can offer the slot to someone on the waiting list.",
+        "Children under sixteen must be accompanied by a parent or guardian at every visit, including "
+        "follow-up appointments.",
+        "We send appointment reminders by text message two days before your visit. Reply STOP at any "
+        "time if you would rather not receive them.",
+        "Letters for your family doctor are written on the day of your procedure and sent within a week, "
+        "with a copy to you if you ask for one.",
+        "Our clinic was refurbished in {year}. The waiting area has daylight, filtered water, phone "
+        "chargers and a small shelf of books for children.",
+        "Wear loose clothing that you can roll up above the {body_part}, and leave jewellery at home. "
+        "There are lockers for coats and bags.",
+        "We record every procedure in your notes, including the batch numbers of anything we use, and "
+        "you can ask for a copy of your records at any time.",
+        "Interpreters can be arranged for most languages. Please let us know when you book so that we "
+        "can arrange enough time for the appointment.",
+        "Bring a friend or relative if you would like to. There is room for one companion in the "
+        "consulting room and a comfortable lounge for anyone else.",
+    ],
+    "process": [
+        "At your first appointment we take a full history, look at any imaging you bring and talk "
+        "through the options with you, including the ones we do not offer here.",
+        "The procedure itself takes about {minutes} minutes. You stay awake throughout, and a nurse "
+        "sits with you from the moment you arrive until you are ready to go home.",
+        "We will send you a short questionnaire at six weeks and again at six months, so that we can "
+        "record how you are doing and share anonymous figures with the wider team.",
+    ],
+    "aftercare": [
+        "Rest for {rest_days} days afterwards and avoid heavy lifting or long runs for {weeks} weeks. "
+        "Most people go back to desk work the following day.",
+        "Keep the dressing dry for 24 hours. A small bruise around the injection site is common and "
+        "usually settles within a week.",
+        "Call us on {phone} if you notice increasing redness, swelling, a fever or discomfort that keeps "
+        "getting worse after the first two days.",
+    ],
+    "team": [
+        "{clinic} is a small team of doctors, nurses and administrators. We have worked together in "
+        "{city} since {year} and see patients by appointment only.",
+    ],
+}
 TEAM_BIOS = [
     "**Dr {doctor_first} {doctor_last}** joined {clinic} in {year} after {years} years in "
     "{specialty} at {hospital}. Outside the clinic, {pronoun} {hobby}.",
@@ -243,24 +263,24 @@ CLAIMS = {
     "guarantee": [
         "We guarantee results for every patient with {joint_condition}.",
         "Guaranteed relief from {joint_condition} in as little as {weeks} weeks, or your money back.",
-        "Our {treatment} is guaranteed to work, even when surgery has failed.",
+        "Our {treatment} {is} guaranteed to work, even when surgery has failed.",
         "Results are guaranteed, so you have nothing to lose.",
         "Every patient enjoys guaranteed results after a single session.",
     ],
     "safety": [
-        "^{treatment} has no side effects and no downtime.",
+        "^{treatment} {has} no side effects and no downtime.",
         "There are no side effects, because we only use your own cells.",
-        "^{treatment} is completely safe, with zero risk of complications.",
-        "Unlike surgery, {treatment} is 100% safe and natural.",
+        "^{treatment} {is} completely safe, with zero risk of complications.",
+        "Unlike surgery, {treatment} {is} 100% safe and natural.",
         "A risk-free alternative to joint replacement.",
     ],
     "cure": [
-        "^{treatment} cures arthritis without surgery.",
+        "^{treatment} cure{s} arthritis without surgery.",
         "Our protocol reverses {joint_condition} and regrows lost cartilage.",
-        "^{treatment} heals {joint_condition} from the inside out.",
+        "^{treatment} heal{s} {joint_condition} from the inside out.",
         "We treat {joint_condition}, {joint_condition2} and {serious_condition}.",
         "Say goodbye to {joint_condition} for good with {treatment}.",
-        "^{treatment} repairs damaged cartilage and ends {joint_condition}.",
+        "^{treatment} repair{s} damaged cartilage and end{s} {joint_condition}.",
     ],
     "hedged": [
         "^{treatment} may help treat Parkinson's disease and multiple sclerosis.",
@@ -280,7 +300,7 @@ CLAIMS = {
         "Better results than knee replacement, without the months of rehab.",
     ],
     "regulatory": [
-        "Our {treatment} is FDA approved.",
+        "Our {treatment} {is} FDA approved.",
         "FDA-approved stem cell therapy, performed in our FDA-registered laboratory.",
         "Every product we use is approved by the FDA and the TGA.",
     ],
@@ -291,7 +311,7 @@ CLAIMS = {
         "Our outcomes show a {pct}% improvement in mobility within {weeks} weeks.",
     ],
     "evidence": [
-        "^{treatment} is clinically proven to regenerate damaged tissue.",
+        "^{treatment} {is} clinically proven to regenerate damaged tissue.",
         "Our approach is backed by science and scientifically proven to work.",
     ],
     "antiaging": [
@@ -375,10 +395,10 @@ TRAPS = {
     ],
     "attributed": [
         "Some clinics claim that stem cells can cure arthritis; the evidence does not support this.",
-        "You may read online that {treatment} reverses ageing. That claim has not been shown in trials.",
+        "You may read online that {treatment} reverse{s} ageing. That claim has not been shown in trials.",
     ],
     "not_approved": [
-        "^{treatment} is not FDA approved for {joint_condition}.",
+        "^{treatment} {is} not FDA approved for {joint_condition}.",
         "None of the cell products we discuss here are approved by the FDA for treating {serious_condition}.",
     ],
     "honest": [
@@ -388,17 +408,17 @@ TRAPS = {
     ],
 }
 FAQ = [
-    ("Does {treatment} cure arthritis?",
-     "No. There is no cure for osteoarthritis, and {treatment} is not a cure. Some people report "
+    ("^{does} {treatment} cure arthritis?",
+     "No. There is no cure for osteoarthritis, and {treatment} {is} not a cure. Some people report "
      "less discomfort for a while; others notice no difference."),
-    ("Is {treatment} guaranteed to work?",
+    ("^{is} {treatment} guaranteed to work?",
      "No treatment can be guaranteed. We will tell you honestly what the studies show and what the "
      "uncertainties are."),
     ("Are there side effects?",
      "Yes. The most common are soreness, swelling and bruising around the injection site. Rarely, "
      "infection or nerve irritation can occur."),
-    ("Is {treatment} FDA approved?",
-     "^{treatment} is not approved by the FDA for {joint_condition}. Ask any clinic which approval, "
+    ("^{is} {treatment} FDA approved?",
+     "^{treatment} {is} not approved by the FDA for {joint_condition}. Ask any clinic which approval, "
      "if any, applies to what they offer."),
     ("Can stem cells treat Parkinson's disease?",
      "Research is at an early stage, and no stem cell product is approved for Parkinson's disease "
@@ -443,7 +463,7 @@ INTROS = {
     "landing": [
         "Welcome to {clinic}, {city}'s home of {treatment}.",
         "Living with {joint_condition}? {clinic} offers {treatment} in the heart of {city}.",
-        "Discover {treatment} at {clinic}, {street}, {city}.",
+        "Discover {treatment} at {clinic}, {address}, {city}.",
     ],
     "info": [
         "This page explains what {treatment} involves, what the evidence says and what to expect at {clinic}.",
@@ -537,10 +557,11 @@ class Page:
         self.country = country
         pronoun, pronoun_obj = rng.choice(PRONOUNS)
         self.fixed = {
-            "clinic": f"{rng.choice(NAME_A)} {rng.choice(NAME_B)} {rng.choice(NAME_C)}",
+            "clinic": f"{rng.choice(NAME_A)} {rng.choice(NAME_B)} {rng.choice(NAME_C_NEUTRAL if kind == 'clean' else NAME_C)}",
             "city": city,
             "region": region,
-            "street": f"{rng.randint(2, 240)} {rng.choice(STREETS)}",
+            "street": (street := rng.choice(STREETS)),
+            "address": f"{rng.randint(2, 240)} {street}",
             "landmark": rng.choice(LANDMARKS),
             "phone": f"({rng.randint(200, 989)}) 555-{rng.randint(100, 199):04d}",
             "treatment": rng.choice(TREATMENTS),
@@ -549,16 +570,19 @@ class Page:
             "doctor_last": rng.choice(LAST),
             "pronoun": pronoun,
             "pronoun_cap": pronoun.capitalize(),
-            "pronoun_obj": {"she": "her", "he": "him", "they": "them"}[pronoun],
+            "pronoun_obj": {"she": "her", "he": "him"}[pronoun],
             "pronoun_pos": pronoun_obj,
             "year": str(rng.randint(2006, 2021)),
             "bus1": str(rng.randint(1, 99)),
             "bus2": str(rng.randint(100, 199)),
         }
+        plural = self.fixed["treatment"].endswith("s")
+        self.fixed.update({"is": "are" if plural else "is", "has": "have" if plural else "has", "s": "" if plural else "s", "does": "do" if plural else "does"})
         self.fixed["treatment_title"] = title_case(self.fixed["treatment"])
         self.fixed["joint_condition_title"] = title_case(self.fixed["joint_condition"])
         self.blocks: list[Block] = []
         self.words = 0
+        self.used_topics: list[str] = []
 
     # -- slots -------------------------------------------------------------------------------
 
@@ -628,8 +652,9 @@ class Page:
         kind = self.rng.choice(kinds or tuple(TRAPS))
         return self.pick(TRAPS[kind])
 
-    def neutral(self, n: int = 2) -> str:
-        return " ".join(self.fill(t) for t in self.rng.sample(NEUTRAL_PARAGRAPHS, n))
+    def neutral(self, topic: str, n: int = 1) -> str:
+        pool = NEUTRAL[topic]
+        return " ".join(self.fill(t) for t in self.rng.sample(pool, min(n, len(pool))))
 
     def image(self, alt: str, name: str | None = None) -> None:
         name = name or self.rng.choice(IMAGE_WORDS)
@@ -639,28 +664,36 @@ class Page:
 
     def section_neutral(self) -> None:
         rng = self.rng
-        which = rng.choice(["directions", "hours", "team", "process", "aftercare", "practical", "practical"])
+        topics = ["directions", "hours", "team", "process", "aftercare", "practical"]
+        fresh = [t for t in topics if t not in self.used_topics]
+        which = rng.choice(fresh or topics)
+        self.used_topics.append(which)
         self.heading(rng.choice(NEUTRAL_HEADINGS[which]))
         if which == "hours":
             self.add(("ul", list(HOURS)))
-            self.para(self.neutral(1))
+            self.para(self.neutral("hours"))
         elif which == "team":
+            if rng.random() < 0.5:
+                self.para(self.neutral("team"))
             for template in rng.sample(TEAM_BIOS, rng.randint(2, 3)):
                 self.para(self.fill(template))
             if rng.random() < 0.5:
                 self.image(rng.choice(NEUTRAL_ALTS), "team")
         elif which == "process":
+            self.para(self.neutral("process"))
             steps = PROCESS_STEPS[: rng.randint(5, len(PROCESS_STEPS))]
             self.add(("ol", [self.fill(s) for s in steps]))
         elif which == "aftercare":
-            self.para(self.neutral(1))
+            self.para(self.neutral("aftercare", 2))
             self.add(("ul", [self.fill(s) for s in rng.sample(AFTERCARE_ITEMS, rng.randint(3, 5))]))
         elif which == "directions":
-            self.para(self.neutral(2))
+            self.para(self.neutral("directions", 2))
             if rng.random() < 0.4:
                 self.image("Map showing the clinic, the car park and the nearest bus stop", "map")
         else:
-            self.para(self.neutral(2))
+            self.para(self.neutral("practical", 2))
+            if rng.random() < 0.5:
+                self.para(self.neutral("practical", 1))
 
     def section_claims(self) -> None:
         rng = self.rng
@@ -673,7 +706,7 @@ class Page:
             self.para(self.claim("cure", "hedged", "superlative", "safety"))
             self.add(("ul", [i.rstrip(".") for i in items]))
         else:
-            self.para(self.claim(), self.claim(), self.neutral(1))
+            self.para(self.claim(), self.claim(), self.neutral(rng.choice(["process", "practical"])))
         if rng.random() < 0.5:
             self.para(self.trap("negated_guarantee", "first_consultation", "ask_gp", "honest"))
 

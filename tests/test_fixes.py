@@ -154,7 +154,7 @@ def test_write_is_atomic_and_keeps_permissions(tmp_path: Path) -> None:
 
 def test_stdin_fix_prints_the_fixed_text(tmp_path: Path) -> None:
     code, out, err = run(["--fix", "--stdin-filename", "page.md", "-"],
-                         input="Our world-class team.\r\nguaranteed results\r\n".encode())
+                         input=b"Our world-class team.\r\nguaranteed results\r\n")
     assert out == "Our experienced team.\r\nguaranteed results\r\n"
     assert "TX0401" in err  # the report of what is left goes to stderr
     assert code == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -147,10 +148,8 @@ class DevTools:
                 return reply["result"]
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(OSError, TimeoutError, ConnectionError, RuntimeError):
             self.call("Browser.close", timeout=5)
-        except (OSError, TimeoutError, ConnectionError, RuntimeError):
-            pass
         try:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
@@ -184,12 +183,15 @@ def test_highlights_and_rewrites_are_visible_in_chromium(report: Path, tmp_path:
         target = browser.call("Target.createTarget", url=report.as_uri())["targetId"]
         session = browser.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
         deadline = time.monotonic() + 30
-        while browser.call("Runtime.evaluate", session, expression="document.readyState",
-                           returnByValue=True)["result"]["value"] != "complete":
+        loaded = f"{report.as_uri()} complete"
+        # A new target starts on a complete about:blank, so wait for the report's own document.
+        while browser.call("Runtime.evaluate", session, expression="location.href + ' ' + document.readyState",
+                           returnByValue=True)["result"]["value"] != loaded:
             assert time.monotonic() < deadline, "the report did not finish loading"
             time.sleep(0.1)
-        state = json.loads(browser.call("Runtime.evaluate", session, expression=PROBE,
-                                        returnByValue=True)["result"]["value"])
+        probe = browser.call("Runtime.evaluate", session, expression=PROBE, returnByValue=True)
+        assert "exceptionDetails" not in probe, probe
+        state = json.loads(probe["result"]["value"])
         shot = browser.call("Page.captureScreenshot", session)["data"]
     finally:
         browser.close()

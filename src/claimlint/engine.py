@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -9,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from claimlint import context, suppress
+from claimlint.cache import Cache, packs_key, settings_fingerprint
 from claimlint.config import Config
 from claimlint.document import Document
 from claimlint.extract import load_document
@@ -59,11 +61,15 @@ class Linter:
         *,
         use_context: bool = True,
         use_prefilter: bool = True,
+        cache: Cache | None = None,
     ) -> None:
         self.config = config
         self.use_context = use_context
         self.use_prefilter = use_prefilter
-        self.packs = packs if packs is not None else load_packs(pack_paths(config))
+        self.cache = cache
+        paths = pack_paths(config) if packs is None else []
+        self.packs_fingerprint = packs_key(paths) if packs is None else "given"
+        self.packs = packs if packs is not None else self._load_packs(paths)
         self.all_rules = [r for p in self.packs for r in p.rules]
         self.severities: dict[str, Severity] = {}
         for rule in self.all_rules:
@@ -82,13 +88,33 @@ class Linter:
             self._compiled = CompiledRules(self.rules, self.packs)
         return self._compiled
 
+    def _load_packs(self, paths: list[Path]) -> list[RulePack]:
+        cached = self.cache.load("packs", self.packs_fingerprint) if self.cache else None
+        if isinstance(cached, list):
+            return cached
+        packs = load_packs(paths)
+        if self.cache:
+            self.cache.store("packs", self.packs_fingerprint, packs)
+        return packs
+
     @property
     def prefilter(self) -> Prefilter:
         """The spaCy-free test that proves a text cannot match any enabled rule."""
         if self._prefilter is None:
-            lexicons = {name: words for pack in self.packs for name, words in pack.lexicons.items()}
-            self._prefilter = build_prefilter(self.rules, lexicons)
+            key = hashlib.sha256(" ".join([self.packs_fingerprint, *sorted(self.severities)]).encode()).hexdigest()
+            cached = self.cache.load("prefilter", key[:32]) if self.cache and self.packs_fingerprint != "given" else None
+            if isinstance(cached, Prefilter):
+                self._prefilter = cached
+            else:
+                lexicons = {name: words for pack in self.packs for name, words in pack.lexicons.items()}
+                self._prefilter = build_prefilter(self.rules, lexicons)
+                if self.cache and self.packs_fingerprint != "given":
+                    self.cache.store("prefilter", key[:32], self._prefilter)
         return self._prefilter
+
+    def settings(self) -> str:
+        """Fingerprint of everything besides a file that can change its result (for caching)."""
+        return settings_fingerprint(self.packs_fingerprint, self.config, self.use_context)
 
     def lint_source(self, path: str, source: str, fmt: str) -> FileResult:
         """Lint decoded source text of a given format."""
