@@ -135,7 +135,10 @@ MONTHS = [
 ]
 CURRENCY = {"us": "$", "uk": "£", "au": "A$", "nz": "NZ$", "ie": "€", "mx": "US$", "ch": "CHF ", "kr": "₩", "ca": "C$"}
 NUMBER_WORDS = ["two", "three", "four", "five", "six", "seven", "eight", "ten", "twelve"]
-PRONOUNS = [("she", "her"), ("he", "his")]
+PRONOUNS = [  # one person's pronouns: subject, capitalised, object
+    {"pronoun": "she", "pronoun_cap": "She", "pronoun_obj": "her"},
+    {"pronoun": "he", "pronoun_cap": "He", "pronoun_obj": "him"},
+]
 IMAGE_WORDS = ["reception", "consulting-room", "team", "exterior", "waiting-area", "ultrasound", "lab"]
 
 
@@ -555,7 +558,6 @@ class Page:
         self.kind = kind
         city, region, country = rng.choice(CITIES)
         self.country = country
-        pronoun, pronoun_obj = rng.choice(PRONOUNS)
         self.fixed = {
             "clinic": f"{rng.choice(NAME_A)} {rng.choice(NAME_B)} {rng.choice(NAME_C_NEUTRAL if kind == 'clean' else NAME_C)}",
             "city": city,
@@ -568,10 +570,6 @@ class Page:
             "joint_condition": rng.choice(JOINT_CONDITIONS),
             "doctor_first": rng.choice(FIRST),
             "doctor_last": rng.choice(LAST),
-            "pronoun": pronoun,
-            "pronoun_cap": pronoun.capitalize(),
-            "pronoun_obj": {"she": "her", "he": "him"}[pronoun],
-            "pronoun_pos": pronoun_obj,
             "year": str(rng.randint(2006, 2021)),
             "bus1": str(rng.randint(1, 99)),
             "bus2": str(rng.randint(100, 199)),
@@ -622,9 +620,10 @@ class Page:
         }
         return makers[name]()
 
-    def fill(self, template: str) -> str:
+    def fill(self, template: str, extra: dict[str, str] | None = None) -> str:
         def repl(match: re.Match[str]) -> str:
-            value = self.slot(match.group(2))
+            name = match.group(2)
+            value = extra[name] if extra and name in extra else self.slot(name)
             return value[:1].upper() + value[1:] if match.group(1) else value
 
         return SLOT.sub(repl, template)
@@ -676,7 +675,7 @@ class Page:
             if rng.random() < 0.5:
                 self.para(self.neutral("team"))
             for template in rng.sample(TEAM_BIOS, rng.randint(2, 3)):
-                self.para(self.fill(template))
+                self.para(self.fill(template, rng.choice(PRONOUNS)))
             if rng.random() < 0.5:
                 self.image(rng.choice(NEUTRAL_ALTS), "team")
         elif which == "process":

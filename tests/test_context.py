@@ -124,3 +124,47 @@ def test_cited_statistics_can_be_suppressed(tmp_path) -> None:  # type: ignore[n
     for cited in ("A 62% success rate (n = 140) at one year.", "A 62% success rate (Lee et al., 2021).",
                   "A 62% success rate in trial NCT01234567.", "A 62% success rate [3]."):
         assert found(linter, cited, "TS0901") == [], cited
+
+
+def test_heading_with_wh_word_but_no_inversion_is_not_a_question(fixture_linter: Linter) -> None:
+    md = "## What our patients say about guaranteed results\n\n## What are guaranteed results\n"
+    assert found(fixture_linter, md, "TS0401", "markdown") == ["guaranteed results"]
+
+
+def test_negation_in_a_fronted_if_clause_stays_there(fixture_linter: Linter) -> None:
+    text = "If you don't feel better within a month, you still get guaranteed results."
+    assert found(fixture_linter, text, "TS0401") == ["guaranteed results"]
+    text = "We do not, at any point, promise guaranteed results."
+    assert found(fixture_linter, text, "TS0401") == []
+
+
+def test_lexicon_words_of_a_near_pattern_are_not_gap_negations(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from claimlint.config import Config
+    from claimlint.packs import load_packs
+
+    from .conftest import FIXTURES
+
+    pack = (FIXTURES / "basic-pack.yaml").read_text().replace(
+        "fixture_verbs: [treat, heal, reverse]", "fixture_verbs: [treat, heal, reverse, no longer suffer from]")
+    path = tmp_path / "p.yaml"
+    path.write_text(pack)
+    linter = Linter(Config(), load_packs([path]))
+    assert found(linter, "I no longer suffer from knee pain.", "TS0201") == ["no longer suffer from knee pain"]
+
+
+@pytest.mark.parametrize("text", [
+    "Some lounges dangle guaranteed results to first-time visitors.",
+    "At the seminar, the host told retirees about guaranteed results.",
+    "Glossy mailers promising guaranteed results arrived every week.",
+])
+def test_third_party_sellers_as_subjects(fixture_linter: Linter, text: str) -> None:
+    assert found(fixture_linter, text, "TS0401") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The clinic offers guaranteed results.",
+    "Our clinics promise guaranteed results.",
+    "We tell every patient to expect guaranteed results.",
+])
+def test_the_advertiser_speaking_of_itself_is_not_attribution(fixture_linter: Linter, text: str) -> None:
+    assert found(fixture_linter, text, "TS0401") == ["guaranteed results"]

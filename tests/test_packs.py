@@ -137,3 +137,14 @@ def test_boolean_where_a_word_is_expected_gets_a_hint(tmp_path: Path) -> None:
     body = GOOD_RULE.replace("      - phrases: [guaranteed]", "      - tokens: [{LOWER: true}]")
     (msg,) = problems(write(tmp_path, body))
     assert "'LOWER' takes a string" in msg
+
+
+def test_examples_can_be_markdown_or_html(tmp_path: Path) -> None:
+    from claimlint.selftest import ExampleRunner, cases
+
+    body = GOOD_RULE.replace('fail: ["a [[guaranteed]] b"]', 'fail: [{text: "![[[guaranteed]] look](x.png)", format: markdown}]')
+    body = body.replace('pass: ["nothing"]', 'pass: [{text: "<p><!-- guaranteed --></p>", format: html}]')
+    packs = load_packs([write(tmp_path, body)])
+    runner = ExampleRunner(packs)
+    outcomes = [(c.kind, c.example.fmt, runner.check(c)) for c in cases(packs)]
+    assert outcomes == [("fail", "markdown", None), ("pass", "html", None)]

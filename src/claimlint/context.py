@@ -73,6 +73,7 @@ PSEUDO_NEGATION = (
     ("no", "more", "than"),
     ("not", "least"),
 )
+SUBORDINATORS = frozenset({"if", "unless", "when", "whenever", "once", "until", "because", "since", "whether"})
 NEGATION_WINDOW = 9
 VERBAL_WINDOW = 16
 AUXILIARIES = frozenset(
@@ -161,6 +162,9 @@ ATTRIBUTION_CUES = (
     ("steer", "clear"),
 )
 WARNING_HEADERS = (
+    "sounds like", "wording", "phrasing", "phrases", "language", "come across", "you may see",
+    "you might see", "you'll hear", "you will hear", "pitch", "example claim", "what clinics",
+    "what sellers", "what ads",
     "myth",
     "misconception",
     "red flag",
@@ -182,10 +186,35 @@ CITATION = re.compile(
     r"|\[\d+(?:[,–-]\d+)*\]|\bpublished in\b|\b(?:19|20)\d\d (?:study|trial|review|meta-analysis)\b",
     re.IGNORECASE,
 )
+AUX_QUESTION = frozenset({"do", "does", "did", "is", "are", "was", "were", "can", "could", "will", "would",
+                          "should", "may", "might", "must", "has", "have"})
+WH_WORDS = frozenset({"how", "what", "why", "when", "who", "which", "where", "whom", "whose"})
 QUESTION_STARTS = frozenset({"do", "does", "did", "is", "are", "was", "can", "could", "will", "would",
                              "should", "may", "how", "what", "why", "when", "who", "which", "where"})
 AGENCIES = frozenset({"fda", "ftc", "cofepris", "mhra", "tga", "ahpra", "asa", "mfds", "mhlw",
                       "regulator", "regulators", "agency", "isscr", "nih", "who", "cdc"})
+SELLER_NOUNS = frozenset("""clinic clinics provider providers seller sellers salesperson salespeople rep reps
+    representative representatives host hosts presenter presenters promoter promoters brochure brochures
+    flyer flyers leaflet leaflets mailer mailers ad ads advert adverts advertisement advertisements
+    website websites site sites marketer marketers influencer influencers lounge lounges spa spas
+    company companies vendor vendors operator operators chain chains franchise franchises seminar
+    seminars campaign campaigns listing listings outfit outfits competitor competitors""".split())
+THIRD_PARTY_DETERMINERS = frozenset("""the a an some many other these those such certain several most
+    one another few their its""".split())
+FIRST_PERSON = frozenset({"our", "my", "we", "us"})
+# "The clinic offers…" is usually the advertiser speaking of itself: these nouns count as third
+# parties only with a quantifier ("some clinics", "a clinic", "other providers").
+COULD_BE_US = frozenset("""clinic clinics provider providers website websites site sites lounge lounges spa
+    spas company companies chain chains franchise franchises operator operators outfit outfits campaign
+    campaigns""".split())
+QUANTIFIERS = frozenset("some many other these those such certain several most one another few a an any".split())
+REPORTING_VERBS = frozenset(
+    form
+    for verb in """claim promise advertise tout boast pitch market insist assure tell say suggest dangle
+        invite lure push sell offer guarantee trumpet imply brand bill label describe call""".split()
+    for form in (verb, verb + "s", verb + "d", verb + "ed", verb + "ing", verb[:-1] + "ing",
+                 verb[:-1] + "ies", verb[:-1] + "ied")
+) | {"told", "said", "sold", "sells", "selling"}
 HEDGES = frozenset(
     {
         "may",
@@ -242,6 +271,33 @@ def sentence_bounds(doc: Any, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
+def seller_report(words: list[str]) -> str | None:
+    """'some lounges dangle …', 'the host told …', 'mailers inviting …': a third-party seller
+    as the subject of a marketing or reporting verb, earlier in the same clause."""
+    for i, word in enumerate(words):
+        if word not in SELLER_NOUNS:
+            continue
+        before = words[i - 1] if i else ""
+        bare_plural = word.endswith("s") and before not in FIRST_PERSON | THIRD_PARTY_DETERMINERS
+        allowed = QUANTIFIERS if word in COULD_BE_US else THIRD_PARTY_DETERMINERS
+        if before not in allowed and not bare_plural:
+            continue
+        for verb in words[i + 1 : i + 6]:
+            if verb in REPORTING_VERBS:
+                return f"{before} {word} {verb}".strip()
+    return None
+
+
+def _is_question_opening(words: list[str]) -> bool:
+    """A heading that reads as a question without its '?': 'Does it hurt', 'What are the risks',
+    but not 'What our patients are saying'."""
+    if not words:
+        return False
+    if words[0] in AUX_QUESTION:
+        return True
+    return words[0] in WH_WORDS and any(w in AUX_QUESTION for w in words[1:3])
+
+
 def _clause_words(doc: Any, sent_start: int, start: int) -> list[str]:
     """Lower-cased words from the last clause break before ``start`` up to it."""
     i = start
@@ -268,6 +324,17 @@ def inner_negation(doc: Any, start: int, end: int, literals: frozenset[str]) -> 
     return None
 
 
+def _in_subordinate_clause(doc: Any, sent_start: int, i: int) -> bool:
+    """Whether token i sits in a fronted 'if/unless/when …,' clause (its negation stays there)."""
+    for j in range(i - 1, sent_start - 1, -1):
+        word = doc[j].lower_
+        if doc[j].text == "," or word in CLAUSE_BREAK:
+            return False
+        if word in SUBORDINATORS:
+            return True
+    return False
+
+
 def _is_pseudo(doc: Any, i: int, limit: int) -> bool:
     following = tuple(doc[j].lower_ for j in range(i, min(i + 4, limit)))
     return any(following[: len(p)] == p for p in PSEUDO_NEGATION)
@@ -289,7 +356,9 @@ def negation_cue(doc: Any, sent_start: int, start: int) -> tuple[str, int] | Non
         if not negation or _is_pseudo(doc, i, start):
             continue
         verbal = token.norm_ in VERBAL_NEGATION or word in VERBAL_NEGATION
-        if (start - i <= NEGATION_WINDOW and not after_comma) or verbal:
+        if start - i <= NEGATION_WINDOW and not after_comma:
+            return token.text, i
+        if verbal and not _in_subordinate_clause(doc, sent_start, i):
             return token.text, i
         break
     lo = max(sent_start, start - NEGATION_WINDOW)
@@ -326,8 +395,9 @@ def analyse(doc: Any, start: int, end: int, segment: Segment | None) -> Cues:
         cues.negation_at = at
         cues.negation_char = doc[at].idx
     sentence_text = doc[s_lo:s_hi].text.strip()
-    first = sentence_text.split(maxsplit=1)[0].lower().rstrip(".:") if sentence_text else ""
-    heading_question = bool(segment and segment.kind == "heading" and first in QUESTION_STARTS)
+    opening = [w.lower().rstrip(".:,") for w in sentence_text.split()[:4]]
+    first = opening[0] if opening else ""
+    heading_question = bool(segment and segment.kind == "heading" and _is_question_opening(opening))
     if sentence_text.endswith("?") or heading_question or first == "q":
         cues.found["question"] = "in a question"
     quoted = inside_quotes(doc, s_lo, start, end, s_hi)
@@ -345,6 +415,10 @@ def analyse(doc: Any, start: int, end: int, segment: Segment | None) -> Cues:
         if _find(before, phrase) != -1:
             cues.found["attributed"] = f"attributed to others ('{' '.join(phrase)}')"
             break
+    else:
+        seller = seller_report(clause)
+        if seller:
+            cues.found["attributed"] = f"attributed to others ('{seller}')"
     if "attributed" not in cues and segment is not None and segment.kind == "blockquote":
         words = set(_lowers(doc, s_lo, s_hi)) | set(segment.lead.lower().split())
         agency = words & AGENCIES

@@ -196,6 +196,10 @@ class Linter:
                         for item in v if isinstance(v, list) else [v]:
                             if isinstance(item, str):
                                 words.add(item.lower())
+            for operand in (pattern.left, pattern.right):
+                if operand is not None:
+                    for entry in self.compiled.lexicon_entries(operand.lexicon):
+                        words.update(w.lower() for w in re.findall(r"[\w']+", entry))
             if pattern.kind == "regex":
                 words.update(context.NEGATION)  # a regex spells out whatever it matches
             cached = self._literal_cache[id(pattern)] = frozenset(words)

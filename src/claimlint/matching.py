@@ -78,6 +78,10 @@ class CompiledRules:
 
     # -- vocabulary --------------------------------------------------------------------------
 
+    def lexicon_entries(self, name: str) -> tuple[str, ...]:
+        """The entries of a named lexicon or of an inline '=a|b' operand."""
+        return self._lexicon_phrases(name)
+
     def _lexicon_phrases(self, name: str) -> tuple[str, ...]:
         if name.startswith("="):
             return tuple(name[1:].split("|"))

@@ -535,9 +535,13 @@ class _Reader:
             for i, item in enumerate(items or ()):
                 mark = items.where(i) if items else (1, 1)
                 jurisdiction = None
+                fmt = "text"
                 if isinstance(item, MarkedDict):
-                    self.keys(item, ("text", "jurisdiction"), "example")
+                    self.keys(item, ("text", "jurisdiction", "format"), "example")
                     jurisdiction = item.get("jurisdiction")
+                    fmt = str(item.get("format", "text"))
+                    if fmt not in ("text", "markdown", "html"):
+                        self.problem(item.where_value("format"), f"example format must be text, markdown or html, got {fmt!r}")
                     item = item.get("text")
                 if not isinstance(item, str) or not item.strip():
                     self.problem(mark, "an example must be a non-empty string")
@@ -547,7 +551,7 @@ class _Reader:
                     self.problem(mark, "a fail example must mark the expected span with [[...]]")
                 if kind == "pass" and spans:
                     self.problem(mark, "a pass example must not mark spans")
-                out[kind].append(Example(text, spans, mark[0], jurisdiction))
+                out[kind].append(Example(text, spans, mark[0], jurisdiction, fmt))
             if items is not None and not out[kind]:
                 self.problem(spec.where(kind), f"a rule needs at least one '{kind}' example")
         return tuple(out["fail"]), tuple(out["pass"])

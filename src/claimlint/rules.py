@@ -138,6 +138,7 @@ class Example:
     spans: tuple[tuple[int, int], ...]
     line: int
     jurisdiction: str | None = None
+    fmt: str = "text"
 
 
 @dataclass(frozen=True)

@@ -61,7 +61,9 @@ class ExampleRunner:
 
     def findings(self, case: ExampleCase) -> list[Finding]:
         """The findings of the example's own rule on its text."""
-        result = self.linter(case.jurisdiction).lint_source("<example>", case.example.text, "text")
+        fmt = case.example.fmt
+        path = {"text": "<example>.txt", "markdown": "<example>.md", "html": "<example>.html"}[fmt]
+        result = self.linter(case.jurisdiction).lint_source(path, case.example.text, fmt)
         return [f for f in result.findings if f.code == case.rule.code]
 
     def check(self, case: ExampleCase) -> str | None:
