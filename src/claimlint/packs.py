@@ -68,7 +68,7 @@ BLOCK_KINDS = (
 )
 CODE_RE = re.compile(r"^[A-Z]{2,4}\d{3,5}$")
 NAME_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-SPAN_MARK_RE = re.compile(r"\[\[(.+?)\]\]")
+SPAN_MARK_RE = re.compile(r"\[\[([^\[\]]+?)\]\]")
 # Token attributes a blank pipeline can answer; POS/TAG/DEP/MORPH need a trained model.
 TOKEN_ATTRS = (
     "ORTH",
