@@ -1039,9 +1039,9 @@ def generate_corpus(
     return paths
 
 
-def single_page(seed: int, kind: str, fmt: str = "md") -> GeneratedPage:
+def single_page(seed: int, kind: str, fmt: str = "md", words: tuple[int, int] = DEFAULT_WORDS) -> GeneratedPage:
     """One page of a chosen kind and format (e.g. kind='clean' for the cold-start benchmark)."""
-    return generate_page(seed, 10**6, (fmt,), kind=kind, fmt=fmt)
+    return generate_page(seed, 10**6, (fmt,), kind=kind, fmt=fmt, words=words)
 
 
 def parse_formats(value: str) -> list[str]:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,7 +15,11 @@ import yaml
 
 from .conftest import FIXTURES, ROOT
 
-PRE_COMMIT = shutil.which("pre-commit")
+# The venv's pre-commit, also when CI runs `.venv/bin/python -m pytest` without the venv on PATH.
+PRE_COMMIT = (
+    [sys.executable, "-m", "pre_commit"] if importlib.util.find_spec("pre_commit")
+    else [found] if (found := shutil.which("pre-commit")) else None
+)
 GIT = shutil.which("git")
 # What the hook repository needs to install claimlint: pip builds it from these.
 PROJECT_FILES = ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml", "src", "rules")
@@ -83,7 +89,8 @@ def site(tmp_path: Path) -> Path:
 
 
 def try_repo(repo: Path, hook_repo: Path, home: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(PRE_COMMIT), "try-repo", str(hook_repo), "claimlint", "--color", "never"],
+    assert PRE_COMMIT is not None
+    return subprocess.run([*PRE_COMMIT, "try-repo", str(hook_repo), "claimlint", "--color", "never"],
                           cwd=repo, env=_env(home), capture_output=True, text=True, timeout=900)
 
 

@@ -109,25 +109,30 @@ def _apply(options: list[Callable[[F], F]]) -> Callable[[F], F]:
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: also apply rewrites that change the meaning.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a unified diff instead of writing them.")
 @click.option("--color", type=click.Choice(("auto", "always", "never")), default="auto", show_default=True)
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes over files (default: the number of cores).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write .claimlint_cache/.")
 def check(paths: tuple[str, ...], config_path: str | None, jurisdiction: str | None,
           rule_paths: tuple[str, ...], fmt: str, output: str | None, select: tuple[str, ...],
           ignore: tuple[str, ...], fail_on: str | None, stdin_filename: str,
           show_suppressed: bool, report_suppressions: bool, baseline_path: str | None,
           write_baseline: str | None, fix: bool, unsafe_fixes: bool, show_diff: bool,
-          color: str) -> None:
+          color: str, jobs: int | None, no_cache: bool) -> None:
     """Lint files, directories or '-' (stdin)."""
     from claimlint import baseline
     from claimlint.engine import Linter
     from claimlint.output import renderer, resolve
     from claimlint.report import Report
-    from claimlint.runner import discover, lint_stdin, lint_targets
+    from claimlint.cache import Cache, cache_dir
+    from claimlint.runner import default_jobs, discover, lint_stdin, lint_targets
 
     if unsafe_fixes and not (fix or show_diff):
         _fail("--unsafe-fixes needs --fix or --diff")
     config = _config(config_path, jurisdiction, select, ignore, fail_on, rule_paths)
     file_paths = [p for p in paths if p != "-"]
     targets = discover(file_paths, config)
-    linter = Linter(config)
+    cache = None if no_cache else Cache(cache_dir(config.root if config.path else Path.cwd()))
+    linter = Linter(config, cache=cache)
     report = Report(fail_on=config.fail_on, rules={r.code: r for r in linter.rules})
     fixing = fix or show_diff
     fixed_stdin: bytes | None = None
@@ -137,7 +142,7 @@ def check(paths: tuple[str, ...], config_path: str | None, jurisdiction: str | N
     else:
         if "-" in paths:
             lint_stdin(stdin_filename, linter, report)
-        lint_targets(targets, linter, report)
+        lint_targets(targets, linter, report, jobs=jobs or default_jobs(), cache=cache, settings=linter.settings())
     _audit_suppressions(report, config, report_suppressions)
     baseline.stamp(report.files)
     if baseline_path:

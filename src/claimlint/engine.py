@@ -255,7 +255,8 @@ class Linter:
             reason = f"inline directive '{silencer.action}' at line {silencer.line}"
             result.suppressed.append(
                 Suppressed(
-                    document.path, rule.code, start, end, pos.line, pos.column, document.source[start:end], reason
+                    document.path, rule.code, start, end, pos.line, pos.column, document.source[start:end], reason,
+                    silencer.line,
                 )
             )
             return

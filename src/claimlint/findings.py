@@ -56,6 +56,7 @@ class Suppressed:
     column: int
     text: str
     reason: str
+    directive_line: int = 0  # the line of the inline directive that silenced it (0: context did)
 
 
 @dataclass

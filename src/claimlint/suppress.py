@@ -189,12 +189,10 @@ def audit(document: Document, result: FileResult, rules: Mapping[str, Rule],
     """Check a linted file's directives and count the findings each one silenced."""
     directives = collect(document)
     silenced: Counter[Directive] = Counter()
+    by_line = {d.line: d for d in directives.directives}
     for s in result.suppressed:
-        rule = rules.get(s.code)
-        if rule is not None and s.reason.startswith("inline directive"):
-            d = directives.silencing(s.code, rule.name, rule.category, s.line, s.start)
-            if d is not None:
-                silenced[d] += 1
+        if s.directive_line in by_line:
+            silenced[by_line[s.directive_line]] += 1
     out = Audit()
     for d in directives.directives:
         if d.action == "enable":

@@ -1,0 +1,850 @@
+#!/usr/bin/env python3
+"""claimlint benchmark: throughput against the spaCy floor, cold start, scaling and memory.
+
+One command, one process run, the same generated files for every measurement:
+
+    python benchmarks/run.py --output benchmarks/RESULTS.md      # full (1,000 pages; 250/1,000/4,000)
+    python benchmarks/run.py --quick                             # smoke run (small sizes)
+
+(a) the spaCy floor: a fresh ``python`` that imports spaCy, builds ``spacy.blank("en")`` and
+    tokenises the extracted prose of every file (extracted beforehand to temporary .txt files);
+(b) the full ``claimlint check`` (all built-in packs, context on) of the generated directory;
+    words/s for each and the ratio (b)/(a);
+(c) cold start (median of 5) of ``claimlint check`` on one clean and one claim-laden ~600-word
+    Markdown file, next to ``python -c "import spacy; spacy.blank('en')"``;
+(d) scaling: (b) at N/4, N and 4N pages, and with the built-in packs ×1 and ×10;
+(e) peak memory (ru_maxrss of each child, from os.wait4) of the full check.
+
+Every measurement is a subprocess timed with time.perf_counter() around its whole life, start-up
+included. See benchmarks/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import generate  # noqa: E402  (benchmarks/generate.py)
+
+FLOOR_SCRIPT = r"""
+import os, sys
+import spacy
+nlp = spacy.blank("en")
+nlp.max_length = 10**9
+root = sys.argv[1]
+tokens = 0
+for name in sorted(os.listdir(root)):
+    with open(os.path.join(root, name), encoding="utf-8") as f:
+        tokens += len(nlp.make_doc(f.read()))
+print(tokens)
+"""
+SPACY_BLANK = "import spacy; spacy.blank('en')"
+TARGETS = {
+    "ratio": 1.5,  # (b) / (a)
+    "cold_clean": 0.35,  # seconds
+    "cold_findings": 1.15,  # × import spacy; spacy.blank('en')
+    "memory_mb": 300,
+    "warm_cache_extra": 0.3,  # seconds over start-up
+}
+SUFFIX_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+class BenchError(Exception):
+    """A measurement failed; the message says which and why."""
+
+
+# --------------------------------------------------------------------------------------------
+# Running and timing subprocesses
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Run:
+    """One finished subprocess: wall time, CPU time, peak RSS, exit code and output."""
+
+    wall: float
+    cpu: float | None
+    maxrss_mb: float | None
+    code: int
+    stdout: str
+    stderr: str
+
+
+def _rss_mb(ru_maxrss: int) -> float:
+    # Linux reports KiB, macOS bytes.
+    return ru_maxrss / (1024 * 1024) if sys.platform == "darwin" else ru_maxrss / 1024
+
+
+def run(cmd: Sequence[str], *, cwd: Path, env: dict[str, str], ok: Sequence[int] = (0,), what: str = "") -> Run:
+    """Run a command to completion, timing it from spawn to reap; fail loudly on a bad exit code."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(list(cmd), stdin=subprocess.DEVNULL, stdout=out, stderr=err, cwd=cwd, env=env)
+        if hasattr(os, "wait4"):
+            _, status, usage = os.wait4(proc.pid, 0)
+            wall = time.perf_counter() - start
+            code = os.waitstatus_to_exitcode(status)
+            proc.returncode = code  # already reaped; keep Popen from waiting again
+            cpu: float | None = usage.ru_utime + usage.ru_stime
+            rss: float | None = _rss_mb(usage.ru_maxrss)
+        else:  # pragma: no cover - Windows
+            code = proc.wait()
+            wall = time.perf_counter() - start
+            cpu = rss = None
+        out.seek(0)
+        err.seek(0)
+        result = Run(wall, cpu, rss, code, out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"))
+    if code not in ok:
+        shown = " ".join(str(c) for c in cmd)
+        raise BenchError(
+            f"{what or 'command'} failed with exit code {code}: {shown}\n"
+            f"--- stderr ---\n{result.stderr.strip()}\n--- stdout (first 2000 chars) ---\n{result.stdout[:2000].strip()}"
+        )
+    return result
+
+
+@dataclass
+class Measure:
+    """Repeated runs of one command."""
+
+    label: str
+    runs: list[Run] = field(default_factory=list)
+
+    @property
+    def walls(self) -> list[float]:
+        return [r.wall for r in self.runs]
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.walls)
+
+    @property
+    def cpu(self) -> float | None:
+        cpus = [r.cpu for r in self.runs if r.cpu is not None]
+        return statistics.median(cpus) if cpus else None
+
+    @property
+    def maxrss_mb(self) -> float | None:
+        values = [r.maxrss_mb for r in self.runs if r.maxrss_mb is not None]
+        return max(values) if values else None
+
+    @property
+    def last(self) -> Run:
+        return self.runs[-1]
+
+
+def repeat(label: str, cmd: Sequence[str], times: int, budget: float, **kw: Any) -> Measure:
+    """Run up to ``times`` times; stop early once the runs so far took more than ``budget`` seconds."""
+    measure = Measure(label)
+    for _ in range(max(times, 1)):
+        measure.runs.append(run(cmd, what=label, **kw))
+        if sum(measure.walls) > budget:
+            break
+    return measure
+
+
+# --------------------------------------------------------------------------------------------
+# Corpus, prose and rule packs
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Corpus:
+    """A generated directory and the extracted prose of every file in it."""
+
+    pages: int
+    root: Path
+    prose_dir: Path
+    words: int
+    chars: int
+    bytes: int
+    formats: Counter[str]
+
+
+def build_corpus(pages: int, seed: int, formats: Sequence[str], work: Path) -> Corpus:
+    """Generate ``pages`` pages and extract their prose into one .txt file each."""
+    from claimlint.extract import format_for, load_document, read_source
+
+    root = work / f"corpus-{pages}"
+    prose_dir = work / f"prose-{pages}"
+    for d in (root, prose_dir):
+        shutil.rmtree(d, ignore_errors=True)
+    paths = generate.generate_corpus(root, pages, seed, formats)
+    prose_dir.mkdir(parents=True)
+    words = chars = size = 0
+    kinds: Counter[str] = Counter()
+    for i, path in enumerate(paths):
+        fmt = format_for(str(path)) or "text"
+        kinds[fmt] += 1
+        prose = load_document(str(path), read_source(path), fmt).prose
+        (prose_dir / f"{i:06d}.txt").write_text(prose, encoding="utf-8")
+        words += generate.count_words(prose)
+        chars += len(prose)
+        size += path.stat().st_size
+    return Corpus(pages, root, prose_dir, words, chars, size, kinds)
+
+
+def _suffix(k: int) -> str:
+    """A nonsense word, different for every copy, that no page contains."""
+    return f"zq{SUFFIX_LETTERS[k % 26]}{SUFFIX_LETTERS[(k // 26) % 26]}vork"
+
+
+def _suffix_phrases(phrases: Sequence[str], word: str) -> list[str]:
+    return [f"{p} {word}" for p in phrases]
+
+
+GLOBAL_FLAGS = re.compile(r"^\(\?[aiLmsux]+\)")
+
+
+def _copy_pattern(pattern: dict[str, Any], word: str, lexicons: dict[str, list[str]], phrases_only: bool) -> dict[str, Any] | None:
+    out = dict(pattern)
+    if "phrases" in out:
+        out["phrases"] = _suffix_phrases(out["phrases"], word)
+    elif phrases_only:
+        return None
+    elif "tokens" in out:
+        out["tokens"] = [*out["tokens"], {"LOWER": word}]
+    elif "regex" in out:
+        regex = out["regex"]
+        flags = GLOBAL_FLAGS.match(regex)
+        head = flags.group(0) if flags else ""
+        out["regex"] = f"{head}(?:{regex[len(head):]})\\s+{word}\\b"
+    elif "near" in out:
+        near = dict(out["near"])
+        for side in ("left", "right"):
+            value = near[side]
+            items = lexicons.get(value[1:], []) if isinstance(value, str) and value.startswith("@") else list(value)
+            near[side] = _suffix_phrases(items, word)
+        out["near"] = near
+    return out
+
+
+@dataclass
+class PackCopy:
+    """The extra packs that multiply the built-in ones, and what they hold."""
+
+    directory: Path
+    copies: int
+    rules: int
+    counts: Counter[str]
+
+
+def pattern_counts(packs: Sequence[dict[str, Any]]) -> Counter[str]:
+    """Rules, patterns by kind and phrase strings in raw (YAML-loaded) packs."""
+    counts: Counter[str] = Counter()
+    for pack in packs:
+        for lexicon in (pack.get("lexicons") or {}).values():
+            counts["lexicon entries"] += len(lexicon)
+        for rule in pack.get("rules") or []:
+            counts["rules"] += 1
+            for pattern in [*rule.get("patterns", []), *rule.get("requires_any", [])]:
+                kind = next(k for k in ("phrases", "tokens", "regex", "near") if k in pattern)
+                counts[f"{kind} patterns"] += 1
+                if kind == "phrases":
+                    counts["phrases"] += len(pattern["phrases"])
+    return counts
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def builtin_packs() -> list[dict[str, Any]]:
+    """The built-in packs as plain data, read the way claimlint reads them (no/on/off stay words)."""
+    from claimlint.engine import builtin_rule_dir
+    from claimlint.packs import pack_files
+    from claimlint.yamlio import load_marked
+
+    paths = [p for p in pack_files(builtin_rule_dir()) if p.stem != "README"]
+    return [_plain(load_marked(p.read_text(encoding="utf-8"), str(p))) for p in paths]
+
+
+def multiply_packs(multiplier: int, directory: Path, *, phrases_only: bool = False) -> PackCopy:
+    """Write ``multiplier - 1`` renamed copies of every built-in rule, with phrases that never match.
+
+    Codes get a new prefix (XA0401, XB0401, …), names a suffix (-x1, -x2, …); every phrase, lexicon
+    entry of a ``near`` operand, token sequence and regex gets a nonsense word appended, so the
+    copies cost what real rules cost to match but add no findings. Lexicons are shared, not copied.
+    """
+    import yaml
+
+    shutil.rmtree(directory, ignore_errors=True)
+    directory.mkdir(parents=True)
+    packs = builtin_packs()
+    lexicons: dict[str, list[str]] = {}
+    for pack in packs:
+        lexicons.update({k: list(v) for k, v in (pack.get("lexicons") or {}).items()})
+    written: list[dict[str, Any]] = []
+    for k in range(1, multiplier):
+        word = _suffix(k)
+        prefix = "X" + SUFFIX_LETTERS[(k - 1) % 26].upper() + ("" if k <= 26 else SUFFIX_LETTERS[(k - 1) // 26].upper())
+        for pack in packs:
+            rules = []
+            for rule in pack.get("rules") or []:
+                copy = {key: value for key, value in rule.items() if key != "aliases"}
+                copy["code"] = prefix + re.sub(r"^[A-Z]+", "", rule["code"])
+                copy["name"] = f"{rule['name']}-x{k}"
+                for key in ("patterns", "requires_any"):
+                    if key in copy:
+                        copy[key] = [p for p in (_copy_pattern(p, word, lexicons, phrases_only) for p in rule[key]) if p]
+                if not copy["patterns"] or ("requires_any" in rule and not copy["requires_any"]):
+                    continue
+                rules.append(copy)
+            if not rules:
+                continue
+            out = {
+                "schema": pack["schema"],
+                "pack": f"{pack['pack']}-x{k}",
+                "description": f"benchmark copy {k} of {pack['pack']} (never matches)",
+                "language": pack.get("language", "en"),
+                "rules": rules,
+            }
+            written.append(out)
+            path = directory / f"{pack['pack']}-x{k:02d}.yaml"
+            path.write_text(yaml.safe_dump(out, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+    counts = pattern_counts(written)
+    return PackCopy(directory, multiplier, counts["rules"], counts)
+
+
+# --------------------------------------------------------------------------------------------
+# The benchmark
+# --------------------------------------------------------------------------------------------
+
+
+def claimlint_command() -> list[str]:
+    """The installed ``claimlint`` script next to this interpreter, else ``python -m claimlint``."""
+    for name in ("claimlint", "claimlint.exe"):
+        script = Path(sys.executable).parent / name
+        if script.is_file():
+            return [str(script)]
+    found = shutil.which("claimlint")
+    return [found] if found else [sys.executable, "-m", "claimlint"]
+
+
+def check_options(cl: list[str], cwd: Path, env: dict[str, str]) -> set[str]:
+    """The long options ``claimlint check --help`` lists (to use --no-cache/--jobs only if present)."""
+    text = run([*cl, "check", "--help"], cwd=cwd, env=env, what="claimlint check --help").stdout
+    return set(re.findall(r"(?m)^\s+(?:-\w,\s+)?(--[a-z][\w-]*)", text))
+
+
+def versions(cl: list[str], cwd: Path, env: dict[str, str]) -> dict[str, str]:
+    import spacy
+
+    claimlint_version = run([*cl, "--version"], cwd=cwd, env=env, what="claimlint --version").stdout.strip()
+    return {
+        "python": platform.python_version(),
+        "spacy": spacy.__version__,
+        "claimlint": claimlint_version,
+        "platform": platform.platform(),
+        "cpu": platform.processor() or platform.machine(),
+    }
+
+
+def summary_of(path: Path) -> dict[str, Any]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    summary: dict[str, Any] = data["summary"]
+    if summary.get("errors"):
+        raise BenchError(f"claimlint reported unreadable files: {data.get('errors')}")
+    return summary
+
+
+def comparable(path: Path) -> str:
+    """The findings and suppressed matches of a JSON report, as canonical text."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return json.dumps({"findings": data["findings"], "suppressed": data["suppressed"]}, sort_keys=True)
+
+
+class Bench:
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.work = Path(args.workdir or tempfile.mkdtemp(prefix="claimlint-bench-")).resolve()
+        self.work.mkdir(parents=True, exist_ok=True)
+        self.cwd = self.work / "cwd"  # no config file here or above (checked), so defaults apply
+        self.cwd.mkdir(exist_ok=True)
+        env = dict(os.environ)
+        env["NO_COLOR"] = "1"
+        for var in ("GITHUB_ACTIONS", "CLAIMLINT_CONFIG"):
+            env.pop(var, None)
+        self.env = env
+        self.cl = claimlint_command()
+        self.results: dict[str, Any] = {}
+        self.corpora: dict[int, Corpus] = {}
+        self.log_lines: list[str] = []
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def log(self, message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
+
+    def corpus(self, pages: int) -> Corpus:
+        if pages not in self.corpora:
+            t0 = time.perf_counter()
+            self.corpora[pages] = build_corpus(pages, self.args.seed, self.args.formats, self.work)
+            c = self.corpora[pages]
+            self.log(f"  generated {pages} pages ({c.words:,} words) in {time.perf_counter() - t0:.1f} s")
+        return self.corpora[pages]
+
+    def check_cmd(self, target: Path, output: Path, *, cache: bool = False, jobs: str | None = "1",
+                  rules: Path | None = None, fmt: str = "json") -> list[str]:
+        cmd = [*self.cl, "check", str(target), "--format", fmt, "--output", str(output)]
+        if "--no-cache" in self.options and not cache:
+            cmd.append("--no-cache")
+        if "--jobs" in self.options and jobs is not None:
+            cmd += ["--jobs", jobs]
+        if rules is not None:
+            cmd += ["--rules", str(rules)]
+        return cmd
+
+    def floor(self, corpus: Corpus, times: int) -> Measure:
+        cmd = [sys.executable, "-c", FLOOR_SCRIPT, str(corpus.prose_dir)]
+        return repeat("spaCy floor", cmd, times, self.args.budget, cwd=self.cwd, env=self.env)
+
+    def full_check(self, corpus: Corpus, times: int, label: str, **kw: Any) -> tuple[Measure, dict[str, Any], Path]:
+        output = self.work / f"report-{corpus.pages}-{re.sub(r'[^a-z0-9]+', '-', label.lower()).strip('-')}.json"
+        cmd = self.check_cmd(corpus.root, output, **kw)
+        measure = repeat(label, cmd, times, self.args.budget, cwd=self.cwd, env=self.env, ok=(0, 1))
+        return measure, summary_of(output), output
+
+    # -- steps -------------------------------------------------------------------------------
+
+    def setup(self) -> None:
+        from claimlint.config import find_config
+
+        found = find_config(self.cwd)
+        if found is not None:
+            raise BenchError(f"a claimlint config ({found}) would apply in {self.cwd}; use --workdir elsewhere")
+        self.options = check_options(self.cl, self.cwd, self.env)
+        self.results["versions"] = versions(self.cl, self.cwd, self.env)
+        self.results["options"] = sorted(o for o in self.options if o in ("--no-cache", "--jobs"))
+        self.results["builtin"] = pattern_counts(builtin_packs())
+        self.log(f"claimlint: {' '.join(self.cl)} ({self.results['versions']['claimlint']}); "
+                 f"options used: {', '.join(self.results['options']) or 'none of --no-cache/--jobs yet'}")
+        # Warm the OS file cache and bytecode caches; none of these runs is timed.
+        warm = self.work / "warmup"
+        warm.mkdir(exist_ok=True)
+        page = generate.single_page(self.args.seed, "landing", "md")
+        (warm / "page.md").write_text(page.text, encoding="utf-8")
+        run(self.check_cmd(warm / "page.md", self.work / "warmup.json"), cwd=self.cwd, env=self.env, ok=(0, 1),
+            what="warm-up claimlint check")
+        run([sys.executable, "-c", SPACY_BLANK], cwd=self.cwd, env=self.env, what="warm-up spaCy")
+
+    def throughput(self) -> None:
+        args = self.args
+        corpus = self.corpus(args.pages)
+        self.log(f"(a)/(b) throughput on {args.pages} pages")
+        floor = self.floor(corpus, max(args.repeat, 3))
+        check, summary, report = self.full_check(corpus, args.repeat, "claimlint check")
+        self.results["throughput"] = {"corpus": corpus, "floor": floor, "check": check, "summary": summary,
+                                      "tokens": int(floor.last.stdout.strip() or 0)}
+        self.reports = {"serial": report}
+        self.log(f"  (a) {floor.median:.2f} s  (b) {check.median:.2f} s  ratio {check.median / floor.median:.2f}")
+
+    def cold_start(self) -> None:
+        args = self.args
+        self.log(f"(c) cold start, median of {args.cold_runs}")
+        cold = self.work / "cold"
+        cold.mkdir(exist_ok=True)
+        files = {}
+        for kind, label in (("clean", "clean file"), ("landing", "file with findings")):
+            page = generate.single_page(args.seed, kind, "md", words=(530, 530))
+            path = cold / f"{kind}.md"
+            path.write_text(page.text, encoding="utf-8")
+            probe = run(self.check_cmd(path, self.work / f"cold-{kind}.json"), cwd=self.cwd, env=self.env,
+                        ok=(0, 1), what=f"claimlint check {path.name}")
+            del probe
+            summary = summary_of(self.work / f"cold-{kind}.json")
+            files[label] = (path, summary)
+        commands = {
+            "python -c pass": [sys.executable, "-c", "pass"],
+            "python -c \"import spacy\"": [sys.executable, "-c", "import spacy"],
+            "python -c \"import spacy; spacy.blank('en')\"": [sys.executable, "-c", SPACY_BLANK],
+        }
+        for label, (path, _) in files.items():
+            cmd = [*self.cl, "check", str(path)]
+            if "--no-cache" in self.options:
+                cmd.append("--no-cache")
+            commands[f"claimlint check ({label})"] = cmd
+        measures = {label: Measure(label) for label in commands}
+        for _ in range(args.cold_runs):  # interleaved, so drift in machine load hits all alike
+            for label, cmd in commands.items():
+                ok = (0, 1) if label.startswith("claimlint") else (0,)
+                measures[label].runs.append(run(cmd, cwd=self.cwd, env=self.env, ok=ok, what=label))
+        self.results["cold"] = {"measures": measures, "files": {k: v[1] for k, v in files.items()},
+                                "words": {k: generate.count_words(_prose(v[0])) for k, v in files.items()}}
+        for label, m in measures.items():
+            self.log(f"  {label}: {m.median:.3f} s")
+
+    def scaling(self) -> None:
+        args = self.args
+        sizes = sorted({max(args.pages // 4, 1), args.pages, args.pages * 4})
+        self.log(f"(d) scaling with corpus size: {sizes} pages")
+        rows = []
+        for pages in sizes:
+            if pages == args.pages:
+                m, summary = self.results["throughput"]["check"], self.results["throughput"]["summary"]
+            else:
+                m, summary, _ = self.full_check(self.corpus(pages), args.repeat, f"claimlint check {pages}")
+            rows.append((pages, self.corpus(pages).words, m, summary))
+            self.log(f"  {pages} pages: {m.median:.2f} s")
+        self.results["scaling"] = rows
+
+    def phrases(self) -> None:
+        args = self.args
+        corpus = self.corpus(args.pages)
+        rows = [("built-in packs ×1", None, self.results["throughput"]["check"], self.results["throughput"]["summary"])]
+        for multiplier in args.multipliers:
+            for phrases_only in (False, True):
+                what = "phrase patterns only" if phrases_only else "all patterns"
+                label = f"built-in packs ×{multiplier} ({what})"
+                copy = multiply_packs(multiplier, self.work / f"packs-x{multiplier}{'-phrases' if phrases_only else ''}",
+                                      phrases_only=phrases_only)
+                self.log(f"(d) {label}: +{copy.rules} rules")
+                m, summary, _ = self.full_check(corpus, args.repeat, label, rules=copy.directory)
+                rows.append((label, copy, m, summary))
+                self.log(f"  {m.median:.2f} s")
+        self.results["phrases"] = rows
+
+    def cache_and_jobs(self) -> None:
+        """Only when the CLI has them: a warm-cache run, and the default (parallel) job count."""
+        corpus = self.corpus(self.args.pages)
+        out: dict[str, Any] = {}
+        serial = comparable(self.reports["serial"])
+        if "--no-cache" in self.options:
+            self.log("cache: cold then warm run")
+            for stale in (self.cwd / ".claimlint_cache", corpus.root / ".claimlint_cache"):
+                shutil.rmtree(stale, ignore_errors=True)
+            first = self.work / "report-cache-1.json"
+            second = self.work / "report-cache-2.json"
+            cold = run(self.check_cmd(corpus.root, first, cache=True), cwd=self.cwd, env=self.env, ok=(0, 1),
+                       what="claimlint check (cache cold)")
+            warm = Measure("claimlint check (cache warm)")
+            for _ in range(3):
+                warm.runs.append(run(self.check_cmd(corpus.root, second, cache=True), cwd=self.cwd, env=self.env,
+                                     ok=(0, 1), what="claimlint check (cache warm)"))
+            out["cache"] = {"cold": cold, "warm": warm,
+                            "same": comparable(first) == serial and comparable(second) == serial}
+        if "--jobs" in self.options:
+            self.log("jobs: default job count")
+            m, _, report = self.full_check(corpus, self.args.repeat, "claimlint check (default --jobs)", jobs=None)
+            out["jobs"] = {"measure": m, "same": comparable(report) == serial}
+        self.results["extras"] = out
+
+    def cleanup(self) -> None:
+        if not self.args.keep and not self.args.workdir:
+            shutil.rmtree(self.work, ignore_errors=True)
+
+
+def _prose(path: Path) -> str:
+    from claimlint.extract import format_for, load_document, read_source
+
+    return load_document(str(path), read_source(path), format_for(str(path)) or "text").prose
+
+
+# --------------------------------------------------------------------------------------------
+# Report
+# --------------------------------------------------------------------------------------------
+
+
+def _s(seconds: float | None) -> str:
+    return "–" if seconds is None else f"{seconds:.3f}" if seconds < 10 else f"{seconds:.1f}"
+
+
+def _rate(words: int, seconds: float) -> str:
+    return f"{words / seconds:,.0f}" if seconds > 0 else "–"
+
+
+def _mb(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0f}"
+
+
+def _met(ok: bool) -> str:
+    return "met" if ok else "**not met**"
+
+
+def _runs(m: Measure) -> str:
+    return f"{len(m.runs)}" if len(m.runs) == 1 else f"{len(m.runs)} (min {_s(min(m.walls))}, max {_s(max(m.walls))})"
+
+
+def report(bench: Bench, started: float, argv: Sequence[str]) -> str:
+    r = bench.results
+    args = bench.args
+    v = r["versions"]
+    tp = r["throughput"]
+    corpus: Corpus = tp["corpus"]
+    floor: Measure = tp["floor"]
+    check: Measure = tp["check"]
+    ratio = check.median / floor.median
+    lines: list[str] = []
+    add = lines.append
+    load = os.getloadavg() if hasattr(os, "getloadavg") else None
+    add("# claimlint benchmark results")
+    add("")
+    add(f"Generated by `python benchmarks/run.py {' '.join(argv)}`".rstrip() + " — see [README.md](README.md).")
+    add("")
+    add("| | |")
+    add("|---|---|")
+    add(f"| date | {dt.datetime.now().astimezone().strftime('%Y-%m-%d %H:%M %Z')} |")
+    add(f"| cores (`os.cpu_count()`) | {os.cpu_count()} |")
+    add(f"| load average at the end (1, 5, 15 min) | {', '.join(f'{x:.2f}' for x in load) if load else '–'} |")
+    add(f"| platform | {v['platform']} ({v['cpu']}) |")
+    add(f"| Python | {v['python']} |")
+    add(f"| spaCy | {v['spacy']} |")
+    add(f"| claimlint | {v['claimlint']} |")
+    add(f"| claimlint options used | `--format json --output FILE` {' '.join(f'`{o} 1`' if o == '--jobs' else f'`{o}`' for o in r['options'])} |")
+    add(f"| corpus | {corpus.pages:,} pages, seed {args.seed}: "
+        f"{', '.join(f'{n} {k}' for k, n in sorted(corpus.formats.items(), key=lambda kv: -kv[1]))}; "
+        f"{corpus.bytes / 1e6:.1f} MB of source, {corpus.words:,} words of extracted prose |")
+    b = r["builtin"]
+    add(f"| built-in packs | {b['rules']} rules: {b['phrases patterns']} phrase patterns ({b['phrases']} phrases), "
+        f"{b['tokens patterns']} token patterns, {b['regex patterns']} regexes, {b['near patterns']} near patterns; "
+        f"{b['lexicon entries']} lexicon entries |")
+    add(f"| whole benchmark took | {time.perf_counter() - started:.0f} s |")
+    add("")
+    add("Times are wall-clock seconds of a whole subprocess (start-up included), median of the runs shown; "
+        "CPU is user + system time of the process. Words are whitespace-separated words of the prose "
+        "claimlint extracts (the same count for (a) and (b)).")
+    add("")
+    add(f"## Throughput: claimlint against the spaCy floor ({corpus.pages:,} pages)")
+    add("")
+    add("| | runs | time (s) | CPU (s) | words/s | peak RSS (MB) |")
+    add("|---|---|---|---|---|---|")
+    add(f"| (a) spaCy floor: `import spacy; spacy.blank(\"en\")` + tokenise the extracted prose "
+        f"({tp['tokens']:,} tokens) | {_runs(floor)} | {_s(floor.median)} | {_s(floor.cpu)} | "
+        f"{_rate(corpus.words, floor.median)} | {_mb(floor.maxrss_mb)} |")
+    add(f"| (b) `claimlint check DIR` (all built-in packs, context on) | {_runs(check)} | {_s(check.median)} | "
+        f"{_s(check.cpu)} | {_rate(corpus.words, check.median)} | {_mb(check.maxrss_mb)} |")
+    add("")
+    s = tp["summary"]
+    add(f"**(b)/(a) = {ratio:.2f}×** (target ≤ {TARGETS['ratio']}×: {_met(ratio <= TARGETS['ratio'])}). "
+        f"claimlint reported {s['findings']:,} findings and {s['suppressed']:,} suppressed matches in "
+        f"{s['files']:,} files ({s['files_with_findings']:,} with findings; {s.get('words', 0):,} words by its own count).")
+    add("")
+    cold = r.get("cold")
+    if cold:
+        m = cold["measures"]
+        blank = m["python -c \"import spacy; spacy.blank('en')\""].median
+        add(f"## Cold start (median of {args.cold_runs}, one ~600-word Markdown file)")
+        add("")
+        add("| command | median (s) | min (s) | max (s) | CPU (s) | peak RSS (MB) | target |")
+        add("|---|---|---|---|---|---|---|")
+        for label, meas in m.items():
+            target = ""
+            if label == "claimlint check (clean file)":
+                target = f"≤ {TARGETS['cold_clean']} s: {_met(meas.median <= TARGETS['cold_clean'])}"
+            elif label == "claimlint check (file with findings)":
+                limit = TARGETS["cold_findings"] * blank
+                target = (f"≤ {TARGETS['cold_findings']}× spaCy blank = {limit:.3f} s: {_met(meas.median <= limit)} "
+                          f"({meas.median / blank:.2f}×)")
+            add(f"| `{label}` | {_s(meas.median)} | {_s(min(meas.walls))} | {_s(max(meas.walls))} | {_s(meas.cpu)} | "
+                f"{_mb(meas.maxrss_mb)} | {target} |")
+        add("")
+        files = cold["files"]
+        add("The files: " + "; ".join(
+            f"{label}: {cold['words'][label]} words, {fs['findings']} findings, {fs['suppressed']} suppressed"
+            for label, fs in files.items()) + ". claimlint runs with its default text output to a file"
+            + (" and `--no-cache`" if "--no-cache" in r["options"] else "") + ".")
+        add("")
+    scaling = r.get("scaling")
+    if scaling:
+        add("## Scaling with corpus size")
+        add("")
+        add("| pages | words | time (s) | CPU (s) | words/s | s per 100k words | peak RSS (MB) |")
+        add("|---|---|---|---|---|---|---|")
+        for pages, words, meas, _ in scaling:
+            add(f"| {pages:,} | {words:,} | {_s(meas.median)} | {_s(meas.cpu)} | {_rate(words, meas.median)} | "
+                f"{meas.median / words * 1e5:.3f} | {_mb(meas.maxrss_mb)} |")
+        xs = [float(w) for _, w, _, _ in scaling]
+        ys = [meas.median for _, _, meas, _ in scaling]
+        if len(xs) >= 2:
+            slope, intercept = statistics.linear_regression(xs, ys)
+            fit = statistics.correlation(xs, ys) ** 2 if len(xs) > 2 else 1.0
+            add("")
+            add(f"Least-squares fit: time = {intercept:.2f} s + {slope * 1e5:.3f} s per 100k words (R² = {fit:.4f}); "
+                f"the intercept approximates fixed start-up cost. Linear means a constant s per 100k words "
+                f"across sizes.")
+        add("")
+    phrases = r.get("phrases")
+    if phrases:
+        add(f"## Scaling with the number of rules and phrases ({corpus.pages:,} pages)")
+        add("")
+        add("| rule set | extra rules | extra phrases | time (s) | CPU (s) | × the ×1 time | findings | peak RSS (MB) |")
+        add("|---|---|---|---|---|---|---|---|")
+        base = phrases[0][2].median
+        base_findings = phrases[0][3]["findings"]
+        for label, copy, meas, summary in phrases:
+            extra_rules = copy.rules if copy else 0
+            extra_phrases = copy.counts["phrases"] if copy else 0
+            add(f"| {label} | {extra_rules:,} | {extra_phrases:,} | {_s(meas.median)} | {_s(meas.cpu)} | "
+                f"{meas.median / base:.2f} | {summary['findings']:,} | {_mb(meas.maxrss_mb)} |")
+        add("")
+        add("×K adds K−1 renamed copies of every built-in rule (codes XA…, names -x1…) whose phrases, "
+            "token sequences, regexes and near operands end in a nonsense word, so they cost what matching "
+            "costs but add no findings (the findings column should not change"
+            + ("" if all(p[3]["findings"] == base_findings for p in phrases) else " — **it did**") + "). "
+            "“phrase patterns only” copies just the rules' `phrases` patterns.")
+        add("")
+    add("## Peak memory")
+    add("")
+    peak = check.maxrss_mb
+    all_peaks = [("(b) full check", peak)]
+    for label, _, meas, _ in (phrases or [])[1:]:
+        all_peaks.append((label, meas.maxrss_mb))
+    for pages, _, meas, _ in scaling or []:
+        all_peaks.append((f"{pages:,} pages", meas.maxrss_mb))
+    add("| run | peak RSS (MB) |")
+    add("|---|---|")
+    for label, value in all_peaks:
+        add(f"| {label} | {_mb(value)} |")
+    add("")
+    if peak is not None:
+        add(f"Target: under {TARGETS['memory_mb']} MB for the full check: {_met(peak < TARGETS['memory_mb'])}. "
+            "Measured as `ru_maxrss` of each child from `os.wait4` (the child's own peak resident set, "
+            "including any worker processes it waited for).")
+        add("")
+    extras = r.get("extras") or {}
+    add("## Cache and parallel jobs")
+    add("")
+    if not extras:
+        add("`claimlint check --help` lists neither `--no-cache` nor `--jobs` yet, so these were not measured.")
+        add("")
+    if "cache" in extras:
+        c = extras["cache"]
+        startup = cold["measures"]["claimlint check (clean file)"].median if cold else None
+        warm = c["warm"].median
+        add("| run | time (s) |")
+        add("|---|---|")
+        add(f"| cache cold (first run, cache enabled) | {_s(c['cold'].wall)} |")
+        add(f"| cache warm (median of {len(c['warm'].runs)}) | {_s(warm)} |")
+        if startup is not None:
+            add(f"| start-up reference: cold `claimlint check` of one clean file | {_s(startup)} |")
+        add("")
+        if startup is not None:
+            add(f"Warm cache is {warm - startup:+.3f} s over that start-up (target ≤ +{TARGETS['warm_cache_extra']} s: "
+                f"{_met(warm - startup <= TARGETS['warm_cache_extra'])}). Findings identical to the uncached run: "
+                f"{'yes' if c['same'] else '**no**'}.")
+            add("")
+    if "jobs" in extras:
+        j = extras["jobs"]
+        add(f"Default `--jobs` (all {os.cpu_count()} cores): {_s(j['measure'].median)} s, "
+            f"{check.median / j['measure'].median:.2f}× the `--jobs 1` speed, "
+            f"{j['measure'].median / floor.median:.2f}× the spaCy floor. Findings identical to `--jobs 1`: "
+            f"{'yes' if j['same'] else '**no**'}.")
+        add("")
+    add("## Targets (issue 6)")
+    add("")
+    add("| target | measured | |")
+    add("|---|---|---|")
+    add(f"| full check ≤ {TARGETS['ratio']}× spaCy blank tokenisation | {ratio:.2f}× | {_met(ratio <= TARGETS['ratio'])} |")
+    if cold:
+        cm = cold["measures"]
+        clean = cm["claimlint check (clean file)"].median
+        dirty = cm["claimlint check (file with findings)"].median
+        blank = cm["python -c \"import spacy; spacy.blank('en')\""].median
+        add(f"| cold check, clean file ≤ {TARGETS['cold_clean']} s | {clean:.3f} s | {_met(clean <= TARGETS['cold_clean'])} |")
+        add(f"| cold check, file with findings ≤ {TARGETS['cold_findings']}× spaCy blank ({blank:.3f} s) | "
+            f"{dirty / blank:.2f}× ({dirty:.3f} s) | {_met(dirty <= TARGETS['cold_findings'] * blank)} |")
+    if peak is not None:
+        add(f"| peak memory < {TARGETS['memory_mb']} MB | {peak:.0f} MB | {_met(peak < TARGETS['memory_mb'])} |")
+    if scaling and len(scaling) >= 2:
+        per = [meas.median / words for _, words, meas, _ in scaling]
+        spread = max(per) / min(per)
+        add(f"| time linear in corpus size | s/word varies {spread:.2f}× across {', '.join(f'{p:,}' for p, *_ in scaling)} pages | "
+            f"{'yes' if spread <= 1.25 else 'check'} |")
+    if phrases and len(phrases) > 1:
+        worst = max(m.median for _, _, m, _ in phrases[1:]) / phrases[0][2].median
+        add(f"| nearly flat in the number of phrases (×1 vs ×10) | up to {worst:.2f}× | "
+            f"{'yes' if worst <= 1.25 else '**no**'} |")
+    if "cache" in extras and cold:
+        startup = cold["measures"]["claimlint check (clean file)"].median
+        extra = extras["cache"]["warm"].median - startup
+        add(f"| warm cache ≤ start-up + {TARGETS['warm_cache_extra']} s | {extra:+.3f} s | "
+            f"{_met(extra <= TARGETS['warm_cache_extra'])} |")
+    add("")
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------------------------
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = argparse.ArgumentParser(description="claimlint benchmark (see benchmarks/README.md)")
+    parser.add_argument("--pages", type=int, help="pages in the main corpus (default 1000; --quick: 40); "
+                        "the size scaling runs pages/4, pages and pages*4")
+    parser.add_argument("--quick", action="store_true", help="small sizes and fewer runs: a smoke test")
+    parser.add_argument("--seed", type=int, default=1, help="corpus seed (default 1)")
+    parser.add_argument("--formats", type=generate.parse_formats, default=["md", "html", "txt"],
+                        help="formats of the generated pages (default md,html,txt; Markdown is the majority)")
+    parser.add_argument("--repeat", type=int, help="runs of each throughput measurement, median taken "
+                        "(default 3; --quick: 1); later runs are skipped once a measurement has taken --budget s")
+    parser.add_argument("--budget", type=float, default=60.0, help="seconds after which a measurement stops repeating")
+    parser.add_argument("--cold-runs", type=int, default=5, help="runs of each cold-start command (default 5)")
+    parser.add_argument("--multipliers", default="10", help="phrase multipliers to compare with ×1 (default 10)")
+    parser.add_argument("--skip-scaling", action="store_true", help="skip (d): the size and phrase scaling runs")
+    parser.add_argument("--output", "-o", type=Path, help="write the Markdown report here (e.g. benchmarks/RESULTS.md)")
+    parser.add_argument("--workdir", type=Path, help="work directory (kept); default a temporary one, deleted")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary work directory")
+    args = parser.parse_args(argv)
+    args.pages = args.pages if args.pages is not None else (40 if args.quick else 1000)
+    args.repeat = args.repeat if args.repeat is not None else (1 if args.quick else 3)
+    if args.quick and "--cold-runs" not in " ".join(argv):
+        args.cold_runs = 3
+    try:
+        args.multipliers = [int(x) for x in args.multipliers.split(",") if x.strip()]
+    except ValueError:
+        parser.error("--multipliers takes comma-separated whole numbers, e.g. 10 or 2,10")
+    if args.pages < 4 or any(m < 2 for m in args.multipliers) or args.repeat < 1 or args.cold_runs < 1:
+        parser.error("--pages must be ≥ 4, multipliers ≥ 2, --repeat and --cold-runs ≥ 1")
+
+    started = time.perf_counter()
+    bench = Bench(args)
+    bench.log(f"work directory: {bench.work}")
+    try:
+        bench.setup()
+        bench.throughput()
+        bench.cold_start()
+        if not args.skip_scaling:
+            bench.scaling()
+            bench.phrases()
+        bench.cache_and_jobs()
+        text = report(bench, started, argv)
+    except BenchError as exc:
+        print(f"benchmark failed: {exc}", file=sys.stderr)
+        print(f"(work directory kept: {bench.work})", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"interrupted (work directory kept: {bench.work})", file=sys.stderr)
+        return 130
+    print(text)
+    if args.output:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_text(text, encoding="utf-8")
+        bench.log(f"wrote {args.output}")
+    bench.cleanup()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
