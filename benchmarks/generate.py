@@ -62,7 +62,9 @@ NAME_C = [
     "Vitality Clinic", "Restore Clinic", "Hair Restoration Studio", "Integrative Health",
 ]
 # Clinic-name endings that no rule can object to (used for the "clean" pages).
-NAME_C_NEUTRAL = ["Joint Clinic", "Sports Medicine", "Health Rooms", "Medical Group", "Physiotherapy", "Family Practice"]
+NAME_C_NEUTRAL = [
+    "Joint Clinic", "Sports Medicine", "Health Rooms", "Medical Group", "Physiotherapy", "Family Practice",
+]
 CITIES = [
     ("Denver", "Colorado", "us"), ("Austin", "Texas", "us"), ("Phoenix", "Arizona", "us"),
     ("Tampa", "Florida", "us"), ("Portland", "Oregon", "us"), ("Nashville", "Tennessee", "us"),
@@ -450,9 +452,11 @@ WARY_ITEMS = [
     "quotes a 95% success rate without saying where the number comes from",
 ]
 MYTHS = [
-    ("Stem cells cure arthritis.", "There is no cure for osteoarthritis. Some injections may ease symptoms for a while."),
+    ("Stem cells cure arthritis.",
+     "There is no cure for osteoarthritis. Some injections may ease symptoms for a while."),
     ("Your own cells cannot cause side effects.", "Any injection can cause pain, infection or bleeding."),
-    ("PRP is FDA approved for knee pain.", "The devices are cleared to prepare PRP; its use for knee pain is not approved."),
+    ("PRP is FDA approved for knee pain.",
+     "The devices are cleared to prepare PRP; its use for knee pain is not approved."),
     ("Exosomes reverse ageing.", "No study has shown that exosomes reverse ageing in people."),
     ("Results are guaranteed.", "Outcomes vary and no clinic can promise them."),
     ("Donor cells never cause rejection.", "Donor cells can trigger immune reactions."),
@@ -559,7 +563,8 @@ class Page:
         city, region, country = rng.choice(CITIES)
         self.country = country
         self.fixed = {
-            "clinic": f"{rng.choice(NAME_A)} {rng.choice(NAME_B)} {rng.choice(NAME_C_NEUTRAL if kind == 'clean' else NAME_C)}",
+            "clinic": f"{rng.choice(NAME_A)} {rng.choice(NAME_B)} "
+            f"{rng.choice(NAME_C_NEUTRAL if kind == 'clean' else NAME_C)}",
             "city": city,
             "region": region,
             "street": (street := rng.choice(STREETS)),
@@ -575,7 +580,13 @@ class Page:
             "bus2": str(rng.randint(100, 199)),
         }
         plural = self.fixed["treatment"].endswith("s")
-        self.fixed.update({"is": "are" if plural else "is", "has": "have" if plural else "has", "s": "" if plural else "s", "does": "do" if plural else "does"})
+        # verb agreement with the treatment: "PRP injections are", "exosome therapy is"
+        self.fixed.update({
+            "is": "are" if plural else "is",
+            "has": "have" if plural else "has",
+            "does": "do" if plural else "does",
+            "s": "" if plural else "s",
+        })
         self.fixed["treatment_title"] = title_case(self.fixed["treatment"])
         self.fixed["joint_condition_title"] = title_case(self.fixed["joint_condition"])
         self.blocks: list[Block] = []
@@ -616,7 +627,7 @@ class Page:
             "hospital": lambda: rng.choice(HOSPITALS),
             "hobby": lambda: rng.choice(HOBBIES),
             "body_part": lambda: rng.choice(BODY_PARTS),
-            "promo": lambda: f"{rng.choice(['SPRING', 'RENEW', 'WELCOME', 'HEAL', 'GLOW'])}{rng.choice([10, 15, 20, 25])}",
+            "promo": lambda: rng.choice(["SPRING", "RENEW", "WELCOME", "HEAL", "GLOW"]) + str(rng.choice([10, 15, 20])),
         }
         return makers[name]()
 
@@ -729,7 +740,7 @@ class Page:
     def section_wary(self) -> None:
         rng = self.rng
         self.heading(rng.choice(["Red flags", "How to spot a clinic to avoid", "Warning signs"]))
-        self.para(rng.choice(["Be wary of any clinic that:", "Be wary of any clinic that:", "Be cautious of any clinic that:"]))
+        self.para(rng.choice(["Be wary of any clinic that:"] * 2 + ["Be cautious of any clinic that:"]))
         self.add(("ul", rng.sample(WARY_ITEMS, rng.randint(4, 6))))
 
     def section_myths(self) -> None:
@@ -946,7 +957,8 @@ def render_html(page: Page, title: str, description: str, rng: random.Random) ->
         elif kind == "img":
             out.append(f'<figure><img src="{esc(block[1])}" alt="{esc(block[2])}" loading="lazy"></figure>')
         elif kind == "quote":
-            out.append(f"<blockquote><p>“{_html_inline(block[1])}”</p><cite>{esc(block[2], quote=False)}</cite></blockquote>")
+            cite = esc(block[2], quote=False)
+            out.append(f"<blockquote><p>“{_html_inline(block[1])}”</p><cite>{cite}</cite></blockquote>")
         elif kind == "code":
             out.append(f"<pre><code>{esc(block[2], quote=False)}</code></pre>")
     out += [
@@ -1042,6 +1054,14 @@ def generate_corpus(
 def single_page(seed: int, kind: str, fmt: str = "md", words: tuple[int, int] = DEFAULT_WORDS) -> GeneratedPage:
     """One page of a chosen kind and format (e.g. kind='clean' for the cold-start benchmark)."""
     return generate_page(seed, 10**6, (fmt,), kind=kind, fmt=fmt, words=words)
+
+
+COLD_START_WORDS = (530, 530)  # lands at about 600 words of extracted prose
+
+
+def cold_start_page(seed: int, with_findings: bool) -> GeneratedPage:
+    """The ~600-word Markdown page the cold-start benchmark lints: a clean one, or a landing page."""
+    return single_page(seed, "landing" if with_findings else "clean", "md", COLD_START_WORDS)
 
 
 def parse_formats(value: str) -> list[str]:

@@ -168,3 +168,26 @@ def test_third_party_sellers_as_subjects(fixture_linter: Linter, text: str) -> N
 ])
 def test_the_advertiser_speaking_of_itself_is_not_attribution(fixture_linter: Linter, text: str) -> None:
     assert found(fixture_linter, text, "TS0401") == ["guaranteed results"]
+
+
+@pytest.mark.parametrize("header", ["What you may hear elsewhere", "What the ad says", "Red flag", "Claim"])
+def test_columns_over_other_peoples_words(fixture_linter: Linter, header: str) -> None:
+    table = f"| {header} | Evidence |\n|---|---|\n| guaranteed results | none |\n"
+    assert found(fixture_linter, table, "TS0401", "markdown") == []
+
+
+def test_reported_speech_in_a_warning_article(fixture_linter: Linter) -> None:
+    warning = 'Be wary of sellers. Be cautious when anyone tells you it brings "guaranteed results".'
+    assert found(fixture_linter, warning, "TS0401") == []
+    promo = 'Our patients tell us it brings "guaranteed results".'
+    assert found(fixture_linter, promo, "TS0401") == ["guaranteed results"]
+
+
+@pytest.mark.parametrize("text", [
+    "Guaranteed results are not something any clinic can offer.",
+    "Claims of guaranteed results are unproven.",
+    "No clinic that follows the rules is allowed to promise guaranteed results.",
+    "Researchers are testing whether the cells can heal knee pain.",
+])
+def test_later_negation_clause_negation_and_indirect_questions(fixture_linter: Linter, text: str) -> None:
+    assert found(fixture_linter, text, "TS0401") == [] and found(fixture_linter, text, "TS0201") == []

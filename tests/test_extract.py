@@ -178,3 +178,10 @@ def test_html_table_headers_and_comments() -> None:
     assert cell.column_header == "Myth"
     assert [c.text for c in doc.comments] == ["claimlint-disable-next-line"]
     assert doc.comments[0].alone
+
+
+def test_markdown_comments_after_a_table_row_are_kept_but_not_in_code() -> None:
+    src = "| a | b |\n|---|---|\n| x | y | <!-- ok: cat -->\n\n```\n<!-- not a comment -->\n```\n"
+    doc = load_document("a.md", src, "markdown")
+    assert [(c.text, c.alone) for c in doc.comments] == [("ok: cat", False)]
+    assert doc.comments[0].start == src.index("<!--")

@@ -56,6 +56,7 @@ NEGATION_PHRASES = (
     ("avoid", "claiming"),
     ("avoid", "promising"),
     ("stop", "short", "of"),
+    ("let", "alone"),
 )
 PSEUDO_NEGATION = (
     ("not", "only"),
@@ -73,6 +74,11 @@ PSEUDO_NEGATION = (
     ("no", "more", "than"),
     ("not", "least"),
 )
+VERDICTS = frozenset("""approved proven established supported recommended effective available authorised
+    authorized allowed permitted licensed validated backed guaranteed true accurate substantiated
+    shown demonstrated cleared possible realistic achievable something case real honest legal""".split())
+NEGATIVE_VERDICTS = frozenset({"unproven", "unapproved", "unsubstantiated", "untrue", "false", "misleading",
+                               "unsupported", "illegal", "prohibited", "banned", "unlicensed"})
 SUBORDINATORS = frozenset({"if", "unless", "when", "whenever", "once", "until", "because", "since", "whether"})
 NEGATION_WINDOW = 9
 VERBAL_WINDOW = 16
@@ -201,7 +207,7 @@ SELLER_NOUNS = frozenset("""clinic clinics provider providers seller sellers sal
     seminars campaign campaigns listing listings outfit outfits competitor competitors""".split())
 THIRD_PARTY_DETERMINERS = frozenset("""the a an some many other these those such certain several most
     one another few their its""".split())
-FIRST_PERSON = frozenset({"our", "my", "we", "us"})
+FIRST_PERSON = frozenset({"our", "my", "we", "us", "i", "me"})
 # "The clinic offers…" is usually the advertiser speaking of itself: these nouns count as third
 # parties only with a quantifier ("some clinics", "a clinic", "other providers").
 COULD_BE_US = frozenset("""clinic clinics provider providers website websites site sites lounge lounges spa
@@ -215,6 +221,16 @@ REPORTING_VERBS = frozenset(
     for form in (verb, verb + "s", verb + "d", verb + "ed", verb + "ing", verb[:-1] + "ing",
                  verb[:-1] + "ies", verb[:-1] + "ied")
 ) | {"told", "said", "sold", "sells", "selling"}
+CRITICAL_CUES = ("be wary", "beware", "red flag", "warning sign", "be cautious", "be skeptical",
+                 "be sceptical", "misleading", "unproven", "no evidence", "has not been shown", "scam",
+                 "be careful", "watch out", "too good to be true", "consumer alert", "fda warns")
+# In a header, "Promise" or "Offer" is usually the clinic's own column; only saying, hearing and
+# past-tense reporting verbs mark other people's words.
+HEADER_VERBS = frozenset("""say says said hear heard told tell tells claim claims claimed pitch pitched
+    promised advertised touted boasted marketed suggested""".split())
+HEADER_WORDS = frozenset("""hear heard hearing sounds claim claims claimed myth myths misconception
+    misconceptions hype pitch pitches warning warnings flag flags avoid beware wording phrasing phrases
+    language slogan slogans buzzword buzzwords marketing elsewhere unregulated unproven""".split())
 HEDGES = frozenset(
     {
         "may",
@@ -249,6 +265,11 @@ def _lowers(doc: Any, start: int, end: int) -> list[str]:
     return [doc[i].lower_ for i in range(start, end)]
 
 
+def sent_end(doc: Any, end: int) -> int:
+    """The end of the sentence containing token end-1."""
+    return sentence_bounds(doc, end - 1, end)[1]
+
+
 def sentence_bounds(doc: Any, start: int, end: int) -> tuple[int, int]:
     """Token range of the sentence around [start, end), bounded by blocks and final punctuation."""
     lo = start
@@ -269,6 +290,25 @@ def sentence_bounds(doc: Any, start: int, end: int) -> tuple[int, int]:
                 hi += 1
             break
     return lo, hi
+
+
+def reported_speech(words: list[str]) -> str | None:
+    """A reporting verb earlier in the clause, with no first-person speaker before it."""
+    for i, word in enumerate(words):
+        if word in REPORTING_VERBS and not FIRST_PERSON.intersection(words[:i]):
+            return word
+    return None
+
+
+def reports_others(header: str) -> bool:
+    """A column header over other people's words: 'Myth', 'Red flag', 'What the ad says',
+    'What you may hear elsewhere' — but not 'What we promise'."""
+    words = set(re.findall(r"[a-z']+", header.lower()))
+    if words & FIRST_PERSON:
+        return False
+    if words & (HEADER_VERBS | SELLER_NOUNS | HEADER_WORDS):
+        return True
+    return any(cue in header for cue in WARNING_HEADERS)
 
 
 def seller_report(words: list[str]) -> str | None:
@@ -324,6 +364,26 @@ def inner_negation(doc: Any, start: int, end: int, literals: frozenset[str]) -> 
     return None
 
 
+def _starts_clause(doc: Any, sent_start: int, i: int) -> bool:
+    return i == sent_start or doc[i - 1].text in (",", ";", ":", "(", "—") or doc[i - 1].is_space
+
+
+def post_negation(doc: Any, end: int, sent_end: int) -> str | None:
+    """A negated verdict after the match: '… for anti-ageing are not approved', '… is unproven'."""
+    words = [doc[i].lower_ for i in range(end, min(sent_end, end + 7))]
+    for i, word in enumerate(words):
+        if word in CLAUSE_BREAK or word in (",", ".", "but"):
+            return None
+        if word in ("not", "n't", "never") and i + 1 < len(words):
+            rest = words[i + 1 : i + 4]
+            verdict = next((w for w in rest if w in VERDICTS), None)
+            if verdict:
+                return f"{word} {verdict}"
+        if word in NEGATIVE_VERDICTS and i <= 3:
+            return word
+    return None
+
+
 def _in_subordinate_clause(doc: Any, sent_start: int, i: int) -> bool:
     """Whether token i sits in a fronted 'if/unless/when …,' clause (its negation stays there)."""
     for j in range(i - 1, sent_start - 1, -1):
@@ -358,6 +418,8 @@ def negation_cue(doc: Any, sent_start: int, start: int) -> tuple[str, int] | Non
         verbal = token.norm_ in VERBAL_NEGATION or word in VERBAL_NEGATION
         if start - i <= NEGATION_WINDOW and not after_comma:
             return token.text, i
+        if not after_comma and _starts_clause(doc, sent_start, i):
+            return token.text, i  # "No stem cell therapy is authorised to be offered as a cure"
         if verbal and not _in_subordinate_clause(doc, sent_start, i):
             return token.text, i
         break
@@ -381,12 +443,25 @@ def inside_quotes(doc: Any, sent_start: int, start: int, end: int, sent_end: int
     return start > sent_start and doc[start - 1].text in QUOTES and end < sent_end and doc[end].text in QUOTES
 
 
-def analyse(doc: Any, start: int, end: int, segment: Segment | None) -> Cues:
+def critical_stance(text: str) -> bool:
+    """Whether a document warns about claims (a consumer article, a 'red flags' page) rather
+    than only making them; only then is reported speech read as someone else's claim."""
+    lowered = text.lower()
+    return sum(lowered.count(cue) for cue in CRITICAL_CUES) >= 2
+
+
+def analyse(
+    doc: Any, start: int, end: int, segment: Segment | None, critical: bool = False
+) -> Cues:
     """Decide every context cue for the match doc[start:end]."""
     cues = Cues()
     s_lo, s_hi = sentence_bounds(doc, start, end)
     before = _lowers(doc, s_lo, start)
     neg = negation_cue(doc, s_lo, start)
+    if neg is None:
+        after = post_negation(doc, end, sent_end(doc, end))
+        if after:
+            cues.found["negated"] = f"negated afterwards ('{after}')"
     if neg:
         cues.found["negated"] = f"negated by '{neg[0]}'"
         at = neg[1]
@@ -400,6 +475,8 @@ def analyse(doc: Any, start: int, end: int, segment: Segment | None) -> Cues:
     heading_question = bool(segment and segment.kind == "heading" and _is_question_opening(opening))
     if sentence_text.endswith("?") or heading_question or first == "q":
         cues.found["question"] = "in a question"
+    elif "whether" in _clause_words(doc, s_lo, start):
+        cues.found["question"] = "in an indirect question ('whether …')"
     quoted = inside_quotes(doc, s_lo, start, end, s_hi)
     clause = _clause_words(doc, s_lo, start)
     for phrase in MENTION_CUES:
@@ -419,6 +496,10 @@ def analyse(doc: Any, start: int, end: int, segment: Segment | None) -> Cues:
         seller = seller_report(clause)
         if seller:
             cues.found["attributed"] = f"attributed to others ('{seller}')"
+        elif critical and quoted:
+            verb = reported_speech(clause)
+            if verb:
+                cues.found["attributed"] = f"quoted as reported speech ('{verb}')"
     if "attributed" not in cues and segment is not None and segment.kind == "blockquote":
         words = set(_lowers(doc, s_lo, s_hi)) | set(segment.lead.lower().split())
         agency = words & AGENCIES
@@ -427,10 +508,8 @@ def analyse(doc: Any, start: int, end: int, segment: Segment | None) -> Cues:
     if "attributed" not in cues and segment is not None:
         header = segment.column_header.lower()
         lead = segment.lead.lower()
-        for cue in WARNING_HEADERS:
-            if cue in header:
-                cues.found["attributed"] = f"in a table column headed '{segment.column_header}'"
-                break
+        if header and reports_others(header):
+            cues.found["attributed"] = f"in a table column headed '{segment.column_header}'"
         else:
             words = lead.replace(":", " ").split()
             for phrase in ATTRIBUTION_CUES:

@@ -141,11 +141,18 @@ class Linter:
             (span_hits if rule.scope == "span" else doc_hits[rule.code]).append(hit)
         cue_cache: dict[tuple[int, int], context.Cues] = {}
 
+        stance: list[bool] = []
+
+        def critical() -> bool:
+            if not stance:
+                stance.append(context.critical_stance(document.prose))
+            return stance[0]
+
         def cues_for(hit: Hit) -> context.Cues:
             key = (hit.start, hit.end)
             if key not in cue_cache:
                 cue_cache[key] = (
-                    context.analyse(doc, hit.start, hit.end, document.segment_at(hit.start_char))
+                    context.analyse(doc, hit.start, hit.end, document.segment_at(hit.start_char), critical())
                     if self.use_context
                     else context.Cues()
                 )

@@ -68,14 +68,31 @@ class _MarkdownExtractor:
         self.lines = LineIndex(source)
         self.offsets = _Offsets(source)
         self.headers: list[str] = []
+        self.code_spans: list[tuple[int, int]] = []
 
     def run(self) -> Document:
         text = FRONT_MATTER.sub(_blank, self.source, count=1)
         root = _parser().tree(text)
         self.block(root, "paragraph", "")
+        self._stray_comments(text)
         doc = Document.build(self.path, self.source, "markdown", self.builder, self.comments)
         doc._lines = self.lines
         return doc
+
+    def _stray_comments(self, text: str) -> None:
+        """Comments the parser dropped (e.g. after a table row's last pipe) still count as
+        directives and annotations; only comments inside code stay ignored."""
+        if "<!--" not in text:
+            return
+        known = {c.start for c in self.comments}
+        for m in COMMENT.finditer(text):
+            if m.start() in known or self._in_code(m.start()):
+                continue
+            self._comment(m.group(1), m.start(), m.end())
+        self.comments.sort(key=lambda c: c.start)
+
+    def _in_code(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.code_spans)
 
     def span(self, node: Any) -> tuple[int, int]:
         start, end = node.srcmap
@@ -87,8 +104,10 @@ class _MarkdownExtractor:
         for child in node.children:
             name = child.name
             if name in SKIPPED:
+                self.code_spans.append(self.span(child))
                 continue
             if name == "html_block":
+                self.code_spans.append(self.span(child))  # its comments come from the HTML parser
                 self.html_block(child)
             elif name == "table":
                 self.table(child)
@@ -155,6 +174,7 @@ class _MarkdownExtractor:
                 self.builder.add("\n", at, at + 1)
             elif name == "html_inline":
                 start, end = self.span(child)
+                self.code_spans.append((start, end))  # comments collected here, not again
                 for m in COMMENT.finditer(self.source, start, end):
                     self._comment(m.group(1), m.start(), m.end())
             elif name == "image":
@@ -164,7 +184,7 @@ class _MarkdownExtractor:
                 self.builder.end()
                 self.builder = main
             elif name in SKIPPED:
-                continue
+                self.code_spans.append(self.span(child))
             elif child.children:
                 self.inline(child)
 
