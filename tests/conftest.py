@@ -33,3 +33,11 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is not available")
     return SHARED
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cache_outside_the_tree(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Keep .claimlint_cache out of the directories tests inspect."""
+    import os
+
+    os.environ["CLAIMLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("claimlint-cache"))

@@ -191,3 +191,9 @@ def test_reported_speech_in_a_warning_article(fixture_linter: Linter) -> None:
 ])
 def test_later_negation_clause_negation_and_indirect_questions(fixture_linter: Linter, text: str) -> None:
     assert found(fixture_linter, text, "TS0401") == [] and found(fixture_linter, text, "TS0201") == []
+
+
+def test_language_enumerated_after_a_dash_is_a_mention(fixture_linter: Linter) -> None:
+    text = "Offshore brochures widen their vocabulary — vitality, youth, guaranteed results."
+    assert found(fixture_linter, text, "TS0401") == []
+    assert found(fixture_linter, "Our promise — guaranteed results.", "TS0401") == ["guaranteed results"]

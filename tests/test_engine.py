@@ -129,3 +129,16 @@ def test_markdown_and_html_findings_point_into_the_source(fixture_linter: Linter
     html = "<p>We <i>treat</i>\n arthritis.</p>"
     (g,) = lint(fixture_linter, html, "html", "a.html")
     assert g.text == "treat</i>\n arthritis" and (g.line, g.column, g.end_line) == (1, 10, 2)
+
+
+def test_unless_clarification_in_the_next_sentence(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    pack = (FIXTURES / "basic-pack.yaml").read_text().replace(
+        "      - phrases: [guaranteed result]",
+        "      - phrases: [guaranteed result]\n        unless: ['only the fee is guaranteed']")
+    path = tmp_path / "p.yaml"
+    path.write_text(pack)
+    linter = Linter(Config(), load_packs([path]))
+    result = linter.lint_source("t.txt", "Guaranteed results. Well, only the fee is guaranteed.", "text")
+    assert spans(result.findings, "TS0401") == []
+    assert result.suppressed[0].reason == "clarified by 'only the fee is guaranteed'"
+    assert spans(lint(linter, "Guaranteed results. Book now. Only the fee is guaranteed."), "TS0401") != []

@@ -228,6 +228,11 @@ CRITICAL_CUES = ("be wary", "beware", "red flag", "warning sign", "be cautious",
 # past-tense reporting verbs mark other people's words.
 HEADER_VERBS = frozenset("""say says said hear heard told tell tells claim claims claimed pitch pitched
     promised advertised touted boasted marketed suggested""".split())
+ENUMERATION_MARKS = frozenset({"—", "–", ":"})
+# "the marketing register broadens — longevity, biological-age reversal": nouns that, followed by a
+# dash or colon, introduce a list of words rather than claims.
+LANGUAGE_NOUNS = frozenset("""register rhetoric vocabulary messaging wording phrasing language buzzwords
+    slogans taglines terms terminology jargon""".split())
 HEADER_WORDS = frozenset("""hear heard hearing sounds claim claims claimed myth myths misconception
     misconceptions hype pitch pitches warning warnings flag flags avoid beware wording phrasing phrases
     language slogan slogans buzzword buzzwords marketing elsewhere unregulated unproven""".split())
@@ -485,9 +490,15 @@ def analyse(
             continue
         # A cue governs a quoted term anywhere after it, or the (list of) words that follow it
         # within its clause: 'sold under language of immune support, vitality or anti-ageing'.
-        if quoted or len(before) - at <= 6 or (len(phrase) > 1 and _find(clause, phrase) != -1):
+        enumerated = any(w in ENUMERATION_MARKS for w in before[at + len(phrase) :])
+        if quoted or enumerated or len(before) - at <= 6 or (len(phrase) > 1 and _find(clause, phrase) != -1):
             cues.found["mention"] = f"mentioned after '{' '.join(phrase)}'"
             break
+    else:
+        for i, word in enumerate(before):
+            if word in LANGUAGE_NOUNS and any(w in ENUMERATION_MARKS for w in before[i + 1 :]):
+                cues.found["mention"] = f"listed as language after '{word}'"
+                break
     for phrase in ATTRIBUTION_CUES:
         if _find(before, phrase) != -1:
             cues.found["attributed"] = f"attributed to others ('{' '.join(phrase)}')"

@@ -167,6 +167,10 @@ class Linter:
         kept: list[_Candidate] = []
         dropped: list[tuple[Hit, str]] = []
         for hit in span_hits:
+            clarified = _clarified(doc, hit) if hit.pattern.unless and self.use_context else None
+            if clarified:
+                dropped.append((hit, clarified))
+                continue
             decision = self._decide(hit, cues_for(hit), document)
             if isinstance(decision, str):
                 dropped.append((hit, decision))
@@ -339,6 +343,26 @@ class Linter:
                 scope="document",
                 message=_fill(rule.message, matched, rule.missing),
             )
+
+
+def _clarified(doc: Any, hit: Hit) -> str | None:
+    """The clarification (an `unless` regex) found in the match's sentence or the next ones."""
+    lo, hi = context.sentence_bounds(doc, hit.start, hit.end)
+    for _ in range(hit.pattern.unless_sentences):
+        if hi >= len(doc):
+            break
+        nxt = hi
+        while nxt < len(doc) and doc[nxt].is_space:
+            nxt += 1
+        if nxt >= len(doc):
+            break
+        hi = context.sentence_bounds(doc, nxt, nxt + 1)[1]
+    window = doc[lo:hi].text
+    for regex in hit.pattern.unless:
+        m = re.search(regex, window, re.IGNORECASE)
+        if m:
+            return f"clarified by '{m.group(0)}'"
+    return None
 
 
 def _fill(template: str, match: str, missing: str) -> str:

@@ -51,7 +51,7 @@ RULE_KEYS = (
     "blocks",
 )
 PATTERN_KINDS = ("phrases", "tokens", "regex", "near")
-PATTERN_KEYS = (*PATTERN_KINDS, "exact", "context", "case_sensitive")
+PATTERN_KEYS = (*PATTERN_KINDS, "exact", "context", "case_sensitive", "unless", "unless_sentences")
 NEAR_KEYS = ("left", "right", "window", "ordered")
 SUGGESTION_KEYS = ("replace", "advice", "applicability", "title")
 EXAMPLE_KEYS = ("fail", "pass")
@@ -388,11 +388,24 @@ class _Reader:
             return None
         kind = kinds[0]
         line, col = spec.where(kind)
+        unless = self.strings(spec, "unless") if "unless" in spec else ()
+        for i, regex in enumerate(unless):
+            try:
+                re.compile(regex, re.IGNORECASE)
+            except re.error as exc:
+                items = spec["unless"]
+                where = items.where(i) if isinstance(items, MarkedList) else spec.where_value("unless")
+                self.problem(where, f"bad 'unless' regex: {exc}")
+        window = spec.get("unless_sentences", 1)
+        if not isinstance(window, int) or not 0 <= window <= 5:
+            self.problem(spec.where_value("unless_sentences"), "'unless_sentences' must be a whole number from 0 to 5")
+            window = 1
+        extra: dict[str, Any] = {"unless": unless, "unless_sentences": window}
         context = self.context(spec["context"], spec.where_value("context")) if "context" in spec else None
         exact = bool(spec.get("exact", False))
         if kind == "phrases":
             phrases = self.strings(spec, "phrases")
-            return Pattern("phrases", index, line, col, phrases=phrases, exact=exact, context=context)
+            return Pattern("phrases", index, line, col, phrases=phrases, exact=exact, context=context, **extra)
         if kind == "regex":
             regex = spec["regex"]
             flags = 0 if spec.get("case_sensitive") else re.IGNORECASE
@@ -404,12 +417,12 @@ class _Reader:
             except re.error as exc:
                 self.problem(spec.where_value("regex"), f"bad regex: {exc}")
                 return None
-            return Pattern("regex", index, line, col, regex=regex, flags=flags, context=context)
+            return Pattern("regex", index, line, col, regex=regex, flags=flags, context=context, **extra)
         if kind == "tokens":
             tokens = self.token_pattern(spec)
             if tokens is None:
                 return None
-            return Pattern("tokens", index, line, col, tokens=tokens, context=context)
+            return Pattern("tokens", index, line, col, tokens=tokens, context=context, **extra)
         near = self.mapping(spec["near"], spec.where_value("near"), "'near'")
         if near is None:
             return None
@@ -431,7 +444,7 @@ class _Reader:
             right=right,
             window=window,
             ordered=bool(near.get("ordered", False)),
-            context=context,
+            context=context, **extra,
         )
 
     def operand(self, near: MarkedDict, key: str) -> Operand | None:

@@ -106,6 +106,8 @@ class Pattern:
     ordered: bool = False
     exact: bool = False
     context: ContextPolicy | None = None
+    unless: tuple[str, ...] = ()
+    unless_sentences: int = 1
 
 
 @dataclass(frozen=True)
