@@ -142,3 +142,15 @@ def test_unless_clarification_in_the_next_sentence(tmp_path) -> None:  # type: i
     assert spans(result.findings, "TS0401") == []
     assert result.suppressed[0].reason == "clarified by 'only the fee is guaranteed'"
     assert spans(lint(linter, "Guaranteed results. Book now. Only the fee is guaranteed."), "TS0401") != []
+
+
+def test_lead_restricts_a_pattern_to_lists_introduced_by_a_cue(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    pack = (FIXTURES / "basic-pack.yaml").read_text().replace(
+        "      - near: {left: \"@fixture_verbs\", right: \"@fixture_conditions\", window: 4}",
+        "      - near: {left: \"@fixture_verbs\", right: \"@fixture_conditions\", window: 4}\n"
+        "      - phrases: ['@fixture_conditions']\n        lead: [conditions we treat]")
+    path = tmp_path / "p.yaml"
+    path.write_text(pack)
+    linter = Linter(Config(), load_packs([path]))
+    md = "## Conditions we treat\n\n- Arthritis\n- Knee pain\n\n## Contraindications\n\n- Arthritis flare\n"
+    assert [f.text for f in linter.lint_source("a.md", md, "markdown").findings] == ["Arthritis", "Knee pain"]

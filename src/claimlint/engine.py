@@ -225,6 +225,11 @@ class Linter:
             segment = document.segment_at(hit.start_char)
             if segment is None or segment.kind not in rule.blocks:
                 return None
+        if hit.pattern.lead:
+            segment = document.segment_at(hit.start_char)
+            lead = segment.lead.lower() if segment is not None and segment.kind == "list_item" else ""
+            if not any(cue in lead for cue in hit.pattern.lead):
+                return None
         policy = hit.pattern.context or rule.context
         severity = self.severities[rule.code]
         notes: list[str] = []

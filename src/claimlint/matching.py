@@ -32,6 +32,14 @@ class Hit:
     end_char: int
 
 
+def expand_phrases(phrases: Iterable[str], lexicons: dict[str, tuple[str, ...]]) -> list[str]:
+    """Phrases with every '@lexicon' entry replaced by that lexicon's entries."""
+    out: list[str] = []
+    for phrase in phrases:
+        out.extend(lexicons.get(phrase[1:], ()) if phrase.startswith("@") else [phrase])
+    return out
+
+
 def spelling_variants(phrase: str) -> list[str]:
     """The phrase with each word gap written as a space or a hyphen ("side effects"/"side-effects")."""
     parts = WORD_GAP.split(phrase)
@@ -117,7 +125,7 @@ class CompiledRules:
         if pattern.kind == "phrases":
             key = self._key(rule, pattern, role)
             matcher = self.exact_matcher if pattern.exact else self.phrase_matcher
-            matcher.add(key, self._phrase_docs(pattern.phrases))
+            matcher.add(key, self._phrase_docs(expand_phrases(pattern.phrases, self.lexicons)))
         elif pattern.kind == "tokens":
             key = self._key(rule, pattern, role)
             try:

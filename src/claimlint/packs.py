@@ -51,7 +51,7 @@ RULE_KEYS = (
     "blocks",
 )
 PATTERN_KINDS = ("phrases", "tokens", "regex", "near")
-PATTERN_KEYS = (*PATTERN_KINDS, "exact", "context", "case_sensitive", "unless", "unless_sentences")
+PATTERN_KEYS = (*PATTERN_KINDS, "exact", "context", "case_sensitive", "unless", "unless_sentences", "lead")
 NEAR_KEYS = ("left", "right", "window", "ordered")
 SUGGESTION_KEYS = ("replace", "advice", "applicability", "title")
 EXAMPLE_KEYS = ("fail", "pass")
@@ -400,7 +400,8 @@ class _Reader:
         if not isinstance(window, int) or not 0 <= window <= 5:
             self.problem(spec.where_value("unless_sentences"), "'unless_sentences' must be a whole number from 0 to 5")
             window = 1
-        extra: dict[str, Any] = {"unless": unless, "unless_sentences": window}
+        lead = tuple(p.lower() for p in self.strings(spec, "lead")) if "lead" in spec else ()
+        extra: dict[str, Any] = {"unless": unless, "unless_sentences": window, "lead": lead}
         context = self.context(spec["context"], spec.where_value("context")) if "context" in spec else None
         exact = bool(spec.get("exact", False))
         if kind == "phrases":
@@ -702,6 +703,14 @@ def load_packs(paths: Iterable[Path]) -> list[RulePack]:
     for pack in packs:
         for rule in pack.rules:
             for pattern in (*rule.patterns, *rule.requires_any):
+                for phrase in pattern.phrases:
+                    if phrase.startswith("@") and phrase[1:] not in lexicon_owner:
+                        problems.append(
+                            RulePackError(
+                                rule.path, pattern.line, pattern.column,
+                                f"unknown lexicon '{phrase}'{did_you_mean(phrase[1:], lexicon_owner)}", rule.code,
+                            )
+                        )
                 for operand in (pattern.left, pattern.right):
                     if operand and not operand.lexicon.startswith("=") and operand.lexicon not in lexicon_owner:
                         problems.append(

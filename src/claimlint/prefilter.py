@@ -134,7 +134,7 @@ def _requirements(
 ) -> list[Requirement] | None:
     if pattern.kind == "phrases":
         out = []
-        for phrase in pattern.phrases:
+        for phrase in _expand(pattern.phrases, lexicons):
             requirement = _phrase_requirement(phrase, expand, pattern.exact)
             if requirement is None:
                 return None
@@ -160,6 +160,13 @@ def _requirements(
                 required.append(group)
         return [tuple(required)] if required else None
     return None
+
+
+def _expand(phrases: Iterable[str], lexicons: dict[str, tuple[str, ...]]) -> list[str]:
+    out: list[str] = []
+    for phrase in phrases:
+        out.extend(lexicons.get(phrase[1:], ()) if phrase.startswith("@") else [phrase])
+    return out
 
 
 def _entries(name: str, lexicons: dict[str, tuple[str, ...]]) -> tuple[str, ...]:

@@ -108,6 +108,7 @@ class Pattern:
     context: ContextPolicy | None = None
     unless: tuple[str, ...] = ()
     unless_sentences: int = 1
+    lead: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
