@@ -154,3 +154,22 @@ def test_lead_restricts_a_pattern_to_lists_introduced_by_a_cue(tmp_path) -> None
     linter = Linter(Config(), load_packs([path]))
     md = "## Conditions we treat\n\n- Arthritis\n- Knee pain\n\n## Contraindications\n\n- Arthritis flare\n"
     assert [f.text for f in linter.lint_source("a.md", md, "markdown").findings] == ["Arthritis", "Knee pain"]
+
+
+def test_anchored_token_patterns_match_exactly_like_unanchored(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from claimlint.matching import CompiledRules
+
+    packs = load_packs([FIXTURES / "basic-pack.yaml"])
+    text = "Cells do not cause rejection.\n\nNothing here.\n\nOur cells never cause rejection, and cause rejection.\n"
+    anchored = Linter(Config(), packs)
+    assert anchored.compiled.anchored, "the fixture's token pattern should be anchored"
+    plain = Linter(Config(), packs)
+    original = CompiledRules._token_anchor
+    try:
+        CompiledRules._token_anchor = lambda self, tokens: None  # type: ignore[method-assign]
+        assert not plain.compiled.anchored
+    finally:
+        CompiledRules._token_anchor = original  # type: ignore[method-assign]
+    a = [(f.code, f.start, f.end) for f in anchored.lint_source("t.txt", text, "text").findings]
+    b = [(f.code, f.start, f.end) for f in plain.lint_source("t.txt", text, "text").findings]
+    assert a == b and len(a) == 2

@@ -322,7 +322,9 @@ def explain(code: str, config_path: str | None, jurisdiction: str | None, rule_p
 @cli.command("test-rules")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @click.option("-v", "--verbose", is_flag=True, help="List every example, not only failures.")
-def test_rules(paths: tuple[str, ...], verbose: bool) -> None:
+@click.option("--profile", "profile_path", type=click.Path(exists=True),
+              help="Instead of the examples, time every token and regex pattern on the copy at PATH.")
+def test_rules(paths: tuple[str, ...], verbose: bool, profile_path: str | None) -> None:
     """Check every rule's fail/pass examples (built-in packs, or the packs at PATHS)."""
     from claimlint.engine import builtin_rule_dir
     from claimlint.packs import load_packs, pack_files
@@ -333,6 +335,9 @@ def test_rules(paths: tuple[str, ...], verbose: bool) -> None:
         p = Path(raw)
         files.extend(pack_files(p) if p.is_dir() else [p])
     packs = load_packs(files)
+    if profile_path:
+        _profile(packs, Path(profile_path))
+        return
     runner = ExampleRunner(packs)
     failures = 0
     total = 0
@@ -412,6 +417,18 @@ def _eval_text(evaluate: Any, primary: Any, without: Any, show: int) -> str:
         if len(items) > show:
             console.print(f"  … {len(items) - show} more (--show N)")
     return buffer.getvalue()
+
+
+def _profile(packs: Any, path: Path) -> None:
+    from claimlint.config import Config
+    from claimlint.engine import Linter
+    from claimlint.rulecost import profile
+
+    tokens, phrase_seconds, match_seconds, costs = profile(Linter(Config(), packs), [path])
+    click.echo(f"{tokens} tokens; all matching {match_seconds:.3f} s, of which phrases {phrase_seconds:.3f} s")
+    click.echo("slowest patterns (seconds, rule, kind, where):")
+    for cost in costs[:25]:
+        click.echo(f"  {cost.seconds:8.4f}  {cost.code}  {cost.kind:<6}  {cost.where}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from claimlint.inflect import base_form
+from claimlint.inflect import base_form, forms
+from claimlint.prefilter import COMMON
 from claimlint.errors import RulePackError
 from claimlint.packs import PackProblems, RulePack
 from claimlint.rules import Pattern, Rule
@@ -74,6 +76,12 @@ class CompiledRules:
         self.token_matcher = Matcher(vocab, validate=True)
         self.targets: dict[int, tuple[Rule | None, Pattern | None, str, str]] = {}
         self.regexes: list[tuple[Rule, Pattern, str, re.Pattern[str]]] = []
+        # Anchored patterns run only on the blocks where one of their anchor words occurs.
+        self.anchor_lower = PhraseMatcher(vocab, attr="LOWER")
+        self.anchor_norm = PhraseMatcher(vocab, attr="NORM")
+        self.anchor_keys: dict[tuple[str, str], int] = {}
+        self.anchored: list[tuple[Any, frozenset[int]]] = []
+        self.anchored_regexes: list[tuple[Rule, Pattern, str, re.Pattern[str], frozenset[int]]] = []
         self.near: list[tuple[Rule, Pattern, str]] = []
         self.used_lexicons: set[str] = set()
         for rule in self.rules:
@@ -128,18 +136,77 @@ class CompiledRules:
             matcher.add(key, self._phrase_docs(expand_phrases(pattern.phrases, self.lexicons)))
         elif pattern.kind == "tokens":
             key = self._key(rule, pattern, role)
+            spec = self._token_pattern(pattern.tokens)
+            anchor = self._token_anchor(pattern.tokens)
+            if anchor is not None:
+                from spacy.matcher import Matcher
+
+                own = Matcher(self.nlp.vocab, validate=True)
+                target: Any = own
+                self.anchored.append((own, self._anchor_ids(anchor)))
+            else:
+                target = self.token_matcher
             try:
-                self.token_matcher.add(key, [self._token_pattern(pattern.tokens)])
+                target.add(key, [spec])
             except ValueError as exc:  # spaCy's MatchPatternError: report it where the pattern is
                 detail = " ".join(str(exc).split())
                 error = RulePackError(rule.path, pattern.line, pattern.column, f"bad token pattern: {detail}", rule.code)
                 raise PackProblems([error]) from exc
         elif pattern.kind == "regex":
-            self.regexes.append((rule, pattern, role, re.compile(pattern.regex, pattern.flags)))
+            compiled_regex = re.compile(pattern.regex, pattern.flags)
+            if pattern.anchors:
+                words = {f for a in pattern.anchors for f in (*forms(a), a)}
+                self.anchored_regexes.append((rule, pattern, role, compiled_regex, self._anchor_ids(("LOWER", words))))
+            else:
+                self.regexes.append((rule, pattern, role, compiled_regex))
         elif pattern.kind == "near":
             assert pattern.left and pattern.right
             self.used_lexicons.update((pattern.left.lexicon, pattern.right.lexicon))
             self.near.append((rule, pattern, role))
+
+    def _token_anchor(self, tokens: Sequence[dict[str, Any]]) -> tuple[str, set[str]] | None:
+        """The most selective required token of a pattern, as (attribute, accepted values)."""
+        best: tuple[tuple[int, int], tuple[str, set[str]]] | None = None
+        for token in tokens:
+            op = str(token.get("OP", ""))
+            if op in ("?", "*", "!") or op.startswith(("{0", "{,")):
+                continue
+            anchor = self._literal(token)
+            if anchor is None:
+                continue
+            score = (sum(v in COMMON for v in anchor[1]), len(anchor[1]))
+            if best is None or score < best[0]:
+                best = (score, anchor)
+        return best[1] if best else None
+
+    def _literal(self, token: dict[str, Any]) -> tuple[str, set[str]] | None:
+        for attr, source in (("LOWER", "LOWER"), ("LOWER", "ORTH"), ("LOWER", "TEXT"), ("NORM", "NORM"), ("NORM", "LEMMA")):
+            value = token.get(source)
+            values = [value] if isinstance(value, str) else value.get("IN") if isinstance(value, dict) else None
+            if isinstance(values, list) and values and all(isinstance(v, str) for v in values):
+                if source == "LEMMA":
+                    return "NORM", {self.norm(v) for v in values}
+                return attr, {v.lower() for v in values}
+        lex = token.get("LEX")
+        names = lex["IN"] if isinstance(lex, dict) else [lex] if isinstance(lex, str) else []
+        if names:
+            words = [p for name in names for p in self.lexicons[name] if " " not in p and "-" not in p]
+            return "NORM", {self.norm(w) for w in words}
+        return None
+
+    def _anchor_ids(self, anchor: tuple[str, set[str]]) -> frozenset[int]:
+        from spacy.tokens import Doc
+
+        attr, values = anchor
+        ids = set()
+        for value in values:
+            key = (attr, value)
+            if key not in self.anchor_keys:
+                self.anchor_keys[key] = self.nlp.vocab.strings.add(f"anchor:{attr}:{value}")
+                matcher = self.anchor_lower if attr == "LOWER" else self.anchor_norm
+                matcher.add(f"anchor:{attr}:{value}", [Doc(self.nlp.vocab, words=[value])])
+            ids.add(self.anchor_keys[key])
+        return frozenset(ids)
 
     def _token_pattern(self, tokens: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
         out = []
@@ -188,13 +255,19 @@ class CompiledRules:
             span = doc[start:end]
             hits.append(Hit(rule, pattern, role, start, end, span.start_char, span.end_char))
         text = doc.text
+        anchor_blocks = self._anchor_blocks(doc) if self.anchored or self.anchored_regexes else {}
+        for own, ids in self.anchored:
+            for lo, hi in sorted({b for i in ids for b in anchor_blocks.get(i, ())}):
+                for key, start, end in own(doc[lo:hi]):
+                    rule, pattern, role, _ = self.targets[key]
+                    assert rule is not None and pattern is not None
+                    span = doc[lo + start : lo + end]
+                    hits.append(Hit(rule, pattern, role, span.start, span.end, span.start_char, span.end_char))
         for rule, pattern, role, regex in self.regexes:
-            for m in regex.finditer(text):
-                if m.end() <= m.start() or "\n\n" in m.group(0):
-                    continue
-                span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-                if span is not None:
-                    hits.append(Hit(rule, pattern, role, span.start, span.end, m.start(), m.end()))
+            self._regex_hits(doc, regex, rule, pattern, role, 0, len(text), hits)
+        for rule, pattern, role, regex, ids in self.anchored_regexes:
+            for lo, hi in sorted({b for i in ids for b in anchor_blocks.get(i, ())}):
+                self._regex_hits(doc, regex, rule, pattern, role, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]), hits)
         for rule, pattern, role in self.near:
             assert pattern.left and pattern.right
             for start, end in _near_pairs(
@@ -207,6 +280,43 @@ class CompiledRules:
                 span = doc[start:end]
                 hits.append(Hit(rule, pattern, role, start, end, span.start_char, span.end_char))
         return hits
+
+
+    @staticmethod
+    def _regex_hits(
+        doc: Any, regex: re.Pattern[str], rule: Rule, pattern: Pattern, role: str, lo: int, hi: int, hits: list[Hit]
+    ) -> None:
+        for m in regex.finditer(doc.text, lo, hi):
+            if m.end() <= m.start() or "\n\n" in m.group(0):
+                continue
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is not None:
+                hits.append(Hit(rule, pattern, role, span.start, span.end, m.start(), m.end()))
+
+    def _anchor_blocks(self, doc: Any) -> dict[int, set[tuple[int, int]]]:
+        """For each anchor id, the token ranges of the blocks (between blank-line separators)
+        where it occurs."""
+        found = [*self.anchor_lower(doc), *self.anchor_norm(doc)] if len(self.anchor_keys) else []
+        if not found:
+            return {}
+        text = doc.text
+        separators: list[int] = []
+        pos = text.find("\n\n")
+        while pos != -1:
+            separators.append(pos)
+            pos = text.find("\n\n", pos + 2)
+        out: dict[int, set[tuple[int, int]]] = defaultdict(set)
+        cache: dict[int, tuple[int, int]] = {}
+        for key, start, _ in found:
+            char = doc[start].idx
+            i = bisect_right(separators, char)
+            if i not in cache:
+                lo_char = separators[i - 1] + 2 if i > 0 else 0
+                hi_char = separators[i] if i < len(separators) else len(text)
+                span = doc.char_span(lo_char, hi_char, alignment_mode="expand")
+                cache[i] = (span.start, span.end) if span is not None else (0, len(doc))
+            out[key].add(cache[i])
+        return out
 
 
 BOUNDARY = frozenset({".", "!", "?", ";"})

@@ -51,7 +51,9 @@ RULE_KEYS = (
     "blocks",
 )
 PATTERN_KINDS = ("phrases", "tokens", "regex", "near")
-PATTERN_KEYS = (*PATTERN_KINDS, "exact", "context", "case_sensitive", "unless", "unless_sentences", "lead")
+PATTERN_KEYS = (
+    *PATTERN_KINDS, "exact", "context", "case_sensitive", "unless", "unless_sentences", "lead", "anchors",
+)
 NEAR_KEYS = ("left", "right", "window", "ordered")
 SUGGESTION_KEYS = ("replace", "advice", "applicability", "title")
 EXAMPLE_KEYS = ("fail", "pass")
@@ -401,7 +403,13 @@ class _Reader:
             self.problem(spec.where_value("unless_sentences"), "'unless_sentences' must be a whole number from 0 to 5")
             window = 1
         lead = tuple(p.lower() for p in self.strings(spec, "lead")) if "lead" in spec else ()
-        extra: dict[str, Any] = {"unless": unless, "unless_sentences": window, "lead": lead}
+        anchors = tuple(a.lower() for a in self.strings(spec, "anchors")) if "anchors" in spec else ()
+        if anchors and kind != "regex":
+            self.problem(spec.where("anchors"), "'anchors' is only for regex patterns (other kinds find their own)")
+        for anchor in anchors:
+            if " " in anchor or "-" in anchor:
+                self.problem(spec.where_value("anchors"), f"anchor {anchor!r} must be a single word")
+        extra: dict[str, Any] = {"unless": unless, "unless_sentences": window, "lead": lead, "anchors": anchors}
         context = self.context(spec["context"], spec.where_value("context")) if "context" in spec else None
         exact = bool(spec.get("exact", False))
         if kind == "phrases":

@@ -109,6 +109,7 @@ class Pattern:
     unless: tuple[str, ...] = ()
     unless_sentences: int = 1
     lead: tuple[str, ...] = ()
+    anchors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
