@@ -17,27 +17,33 @@ def reasons(linter: Linter, text: str, fmt: str = "text") -> list[str]:
     return [s.reason for s in linter.lint_source(path, text, fmt).suppressed]
 
 
-@pytest.mark.parametrize("text", [
-    "Outcomes are not guaranteed results.",
-    "Nobody can promise you guaranteed results.",
-    "We do not, at this stage of the research, offer guaranteed results.",
-    "Rather than guaranteed results, we explain what the evidence shows.",
-    "It would be misleading to advertise guaranteed results.",
-    "Our brochure never mentions guaranteed results.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Outcomes are not guaranteed results.",
+        "Nobody can promise you guaranteed results.",
+        "We do not, at this stage of the research, offer guaranteed results.",
+        "Rather than guaranteed results, we explain what the evidence shows.",
+        "It would be misleading to advertise guaranteed results.",
+        "Our brochure never mentions guaranteed results.",
+    ],
+)
 def test_negated_benefits_are_compliant(fixture_linter: Linter, text: str) -> None:
     assert found(fixture_linter, text, "TS0401") == []
     assert any(r.startswith("negated") for r in reasons(fixture_linter, text))
 
 
-@pytest.mark.parametrize("text", [
-    "No needles, guaranteed results.",
-    "Not only fast but guaranteed results.",
-    "No doubt about it: guaranteed results.",
-    "There is no question our patients get guaranteed results.",
-    "No downtime. Guaranteed results.",
-    "Results? Guaranteed results, not excuses.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No needles, guaranteed results.",
+        "Not only fast but guaranteed results.",
+        "No doubt about it: guaranteed results.",
+        "There is no question our patients get guaranteed results.",
+        "No downtime. Guaranteed results.",
+        "Results? Guaranteed results, not excuses.",
+    ],
+)
 def test_negation_out_of_scope_or_pseudo_keeps_the_claim(fixture_linter: Linter, text: str) -> None:
     assert found(fixture_linter, text, "TS0401") != []
 
@@ -46,11 +52,14 @@ def test_negation_terminated_by_but(fixture_linter: Linter) -> None:
     assert found(fixture_linter, "It is not cheap, but guaranteed results follow.", "TS0401") != []
 
 
-@pytest.mark.parametrize("text", [
-    'Avoid terms like "guaranteed results" in your copy.',
-    "The so-called guaranteed results rarely appear.",
-    "Ads sold it with language of renewal, vitality, youth and guaranteed results.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Avoid terms like "guaranteed results" in your copy.',
+        "The so-called guaranteed results rarely appear.",
+        "Ads sold it with language of renewal, vitality, youth and guaranteed results.",
+    ],
+)
 def test_mentions_are_not_claims(fixture_linter: Linter, text: str) -> None:
     assert found(fixture_linter, text, "TS0401") == []
 
@@ -59,11 +68,14 @@ def test_quotes_without_a_metalinguistic_cue_are_still_claims(fixture_linter: Li
     assert found(fixture_linter, 'Our "guaranteed results" programme starts today.', "TS0401") != []
 
 
-@pytest.mark.parametrize("text", [
-    "Some clinics claim guaranteed results.",
-    "Many people assume stem cells mean guaranteed results.",
-    "The leaflet promised guaranteed results, the patient saw none.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some clinics claim guaranteed results.",
+        "Many people assume stem cells mean guaranteed results.",
+        "The leaflet promised guaranteed results, the patient saw none.",
+    ],
+)
 def test_claims_attributed_to_others(fixture_linter: Linter, text: str) -> None:
     text = text.replace("The leaflet", "The brochure")
     assert found(fixture_linter, text, "TS0401") == []
@@ -99,9 +111,14 @@ def test_negation_inside_a_wildcard_gap(tmp_path) -> None:  # type: ignore[no-un
 
     from .conftest import FIXTURES
 
-    pack = (FIXTURES / "basic-pack.yaml").read_text().replace(
-        "      - phrases: [guaranteed result]",
-        "      - tokens: [{LEMMA: guarantee}, {IS_PUNCT: false, OP: '{0,3}'}, {LEMMA: result}]")
+    pack = (
+        (FIXTURES / "basic-pack.yaml")
+        .read_text()
+        .replace(
+            "      - phrases: [guaranteed result]",
+            "      - tokens: [{LEMMA: guarantee}, {IS_PUNCT: false, OP: '{0,3}'}, {LEMMA: result}]",
+        )
+    )
     path = tmp_path / "p.yaml"
     path.write_text(pack)
     linter = Linter(Config(), load_packs([path]))
@@ -115,14 +132,24 @@ def test_cited_statistics_can_be_suppressed(tmp_path) -> None:  # type: ignore[n
 
     from .conftest import FIXTURES
 
-    pack = (FIXTURES / "basic-pack.yaml").read_text().replace(
-        "      - regex: '\\b\\d{2,3}\\s?% success'", "      - regex: '\\b\\d{2,3}\\s?% success'\n        context: {cited: suppress}")
+    pack = (
+        (FIXTURES / "basic-pack.yaml")
+        .read_text()
+        .replace(
+            "      - regex: '\\b\\d{2,3}\\s?% success'",
+            "      - regex: '\\b\\d{2,3}\\s?% success'\n        context: {cited: suppress}",
+        )
+    )
     path = tmp_path / "p.yaml"
     path.write_text(pack)
     linter = Linter(Config(), load_packs([path]))
     assert found(linter, "A 95% success rate in our clinic.", "TS0901") == ["95% success"]
-    for cited in ("A 62% success rate (n = 140) at one year.", "A 62% success rate (Lee et al., 2021).",
-                  "A 62% success rate in trial NCT01234567.", "A 62% success rate [3]."):
+    for cited in (
+        "A 62% success rate (n = 140) at one year.",
+        "A 62% success rate (Lee et al., 2021).",
+        "A 62% success rate in trial NCT01234567.",
+        "A 62% success rate [3].",
+    ):
         assert found(linter, cited, "TS0901") == [], cited
 
 
@@ -144,28 +171,39 @@ def test_lexicon_words_of_a_near_pattern_are_not_gap_negations(tmp_path) -> None
 
     from .conftest import FIXTURES
 
-    pack = (FIXTURES / "basic-pack.yaml").read_text().replace(
-        "fixture_verbs: [treat, heal, reverse]", "fixture_verbs: [treat, heal, reverse, no longer suffer from]")
+    pack = (
+        (FIXTURES / "basic-pack.yaml")
+        .read_text()
+        .replace(
+            "fixture_verbs: [treat, heal, reverse]", "fixture_verbs: [treat, heal, reverse, no longer suffer from]"
+        )
+    )
     path = tmp_path / "p.yaml"
     path.write_text(pack)
     linter = Linter(Config(), load_packs([path]))
     assert found(linter, "I no longer suffer from knee pain.", "TS0201") == ["no longer suffer from knee pain"]
 
 
-@pytest.mark.parametrize("text", [
-    "Some lounges dangle guaranteed results to first-time visitors.",
-    "At the seminar, the host told retirees about guaranteed results.",
-    "Glossy mailers promising guaranteed results arrived every week.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some lounges dangle guaranteed results to first-time visitors.",
+        "At the seminar, the host told retirees about guaranteed results.",
+        "Glossy mailers promising guaranteed results arrived every week.",
+    ],
+)
 def test_third_party_sellers_as_subjects(fixture_linter: Linter, text: str) -> None:
     assert found(fixture_linter, text, "TS0401") == []
 
 
-@pytest.mark.parametrize("text", [
-    "The clinic offers guaranteed results.",
-    "Our clinics promise guaranteed results.",
-    "We tell every patient to expect guaranteed results.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The clinic offers guaranteed results.",
+        "Our clinics promise guaranteed results.",
+        "We tell every patient to expect guaranteed results.",
+    ],
+)
 def test_the_advertiser_speaking_of_itself_is_not_attribution(fixture_linter: Linter, text: str) -> None:
     assert found(fixture_linter, text, "TS0401") == ["guaranteed results"]
 
@@ -183,12 +221,15 @@ def test_reported_speech_in_a_warning_article(fixture_linter: Linter) -> None:
     assert found(fixture_linter, promo, "TS0401") == ["guaranteed results"]
 
 
-@pytest.mark.parametrize("text", [
-    "Guaranteed results are not something any clinic can offer.",
-    "Claims of guaranteed results are unproven.",
-    "No clinic that follows the rules is allowed to promise guaranteed results.",
-    "Researchers are testing whether the cells can heal knee pain.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Guaranteed results are not something any clinic can offer.",
+        "Claims of guaranteed results are unproven.",
+        "No clinic that follows the rules is allowed to promise guaranteed results.",
+        "Researchers are testing whether the cells can heal knee pain.",
+    ],
+)
 def test_later_negation_clause_negation_and_indirect_questions(fixture_linter: Linter, text: str) -> None:
     assert found(fixture_linter, text, "TS0401") == [] and found(fixture_linter, text, "TS0201") == []
 

@@ -132,9 +132,14 @@ def test_markdown_and_html_findings_point_into_the_source(fixture_linter: Linter
 
 
 def test_unless_clarification_in_the_next_sentence(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    pack = (FIXTURES / "basic-pack.yaml").read_text().replace(
-        "      - phrases: [guaranteed result]",
-        "      - phrases: [guaranteed result]\n        unless: ['only the fee is guaranteed']")
+    pack = (
+        (FIXTURES / "basic-pack.yaml")
+        .read_text()
+        .replace(
+            "      - phrases: [guaranteed result]",
+            "      - phrases: [guaranteed result]\n        unless: ['only the fee is guaranteed']",
+        )
+    )
     path = tmp_path / "p.yaml"
     path.write_text(pack)
     linter = Linter(Config(), load_packs([path]))
@@ -145,10 +150,15 @@ def test_unless_clarification_in_the_next_sentence(tmp_path) -> None:  # type: i
 
 
 def test_lead_restricts_a_pattern_to_lists_introduced_by_a_cue(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    pack = (FIXTURES / "basic-pack.yaml").read_text().replace(
-        "      - near: {left: \"@fixture_verbs\", right: \"@fixture_conditions\", window: 4}",
-        "      - near: {left: \"@fixture_verbs\", right: \"@fixture_conditions\", window: 4}\n"
-        "      - phrases: ['@fixture_conditions']\n        lead: [conditions we treat]")
+    pack = (
+        (FIXTURES / "basic-pack.yaml")
+        .read_text()
+        .replace(
+            '      - near: {left: "@fixture_verbs", right: "@fixture_conditions", window: 4}',
+            '      - near: {left: "@fixture_verbs", right: "@fixture_conditions", window: 4}\n'
+            "      - phrases: ['@fixture_conditions']\n        lead: [conditions we treat]",
+        )
+    )
     path = tmp_path / "p.yaml"
     path.write_text(pack)
     linter = Linter(Config(), load_packs([path]))

@@ -115,12 +115,15 @@ def test_parse_marked_example() -> None:
     assert [text[s:e] for s, e in spans] == ["guaranteed results", "cures"]
 
 
-@pytest.mark.parametrize(("token", "problem"), [
-    ("{OP: '++'}", "bad OP '++'"),
-    ("{IS_PUNCT: 'yes'}", "'IS_PUNCT' takes true or false"),
-    ("{LOWER: {ON: [a]}}", "unknown predicate 'ON' for 'LOWER' (did you mean 'IN'?)"),
-    ("{LOWER: {IN: a}}", "takes a list of strings"),
-])
+@pytest.mark.parametrize(
+    ("token", "problem"),
+    [
+        ("{OP: '++'}", "bad OP '++'"),
+        ("{IS_PUNCT: 'yes'}", "'IS_PUNCT' takes true or false"),
+        ("{LOWER: {ON: [a]}}", "unknown predicate 'ON' for 'LOWER' (did you mean 'IN'?)"),
+        ("{LOWER: {IN: a}}", "takes a list of strings"),
+    ],
+)
 def test_bad_token_pattern_values_are_located(tmp_path: Path, token: str, problem: str) -> None:
     body = GOOD_RULE.replace("      - phrases: [guaranteed]", f"      - tokens: [{{LOWER: a}}, {token}]")
     (msg,) = problems(write(tmp_path, body))
@@ -142,7 +145,9 @@ def test_boolean_where_a_word_is_expected_gets_a_hint(tmp_path: Path) -> None:
 def test_examples_can_be_markdown_or_html(tmp_path: Path) -> None:
     from claimlint.selftest import ExampleRunner, cases
 
-    body = GOOD_RULE.replace('fail: ["a [[guaranteed]] b"]', 'fail: [{text: "![[[guaranteed]] look](x.png)", format: markdown}]')
+    body = GOOD_RULE.replace(
+        'fail: ["a [[guaranteed]] b"]', 'fail: [{text: "![[[guaranteed]] look](x.png)", format: markdown}]'
+    )
     body = body.replace('pass: ["nothing"]', 'pass: [{text: "<p><!-- guaranteed --></p>", format: html}]')
     packs = load_packs([write(tmp_path, body)])
     runner = ExampleRunner(packs)

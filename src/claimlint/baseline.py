@@ -77,8 +77,9 @@ def fingerprints(findings: Sequence[Finding]) -> list[str]:
 def stamp(results: Iterable[FileResult]) -> None:
     """Record each finding's fingerprint on it, before any finding is filtered out."""
     for result in results:
-        result.findings = [replace(f, fingerprint=fp)
-                           for f, fp in zip(result.findings, fingerprints(result.findings), strict=True)]
+        result.findings = [
+            replace(f, fingerprint=fp) for f, fp in zip(result.findings, fingerprints(result.findings), strict=True)
+        ]
 
 
 def entries(results: Iterable[FileResult], base: Path) -> list[Entry]:
@@ -105,8 +106,7 @@ def write(path: Path, recorded: Iterable[Entry]) -> None:
         "version": BASELINE_VERSION,
         "tool": "claimlint",
         "findings": [
-            {"path": e.path, "code": e.code, "fingerprint": e.fingerprint, "text": e.text,
-             "sentence": e.sentence}
+            {"path": e.path, "code": e.code, "fingerprint": e.fingerprint, "text": e.text, "sentence": e.sentence}
             for e in sorted(recorded)
         ],
     }
@@ -124,8 +124,16 @@ def load(path: Path) -> list[Entry]:
     if not isinstance(data, dict) or data.get("version") != BASELINE_VERSION:
         raise ClaimlintError(f"{path}: not a claimlint baseline (version {BASELINE_VERSION})")
     try:
-        return [Entry(str(e["path"]), str(e["code"]), str(e["fingerprint"]), str(e.get("text", "")),
-                      str(e.get("sentence", ""))) for e in data["findings"]]
+        return [
+            Entry(
+                str(e["path"]),
+                str(e["code"]),
+                str(e["fingerprint"]),
+                str(e.get("text", "")),
+                str(e.get("sentence", "")),
+            )
+            for e in data["findings"]
+        ]
     except (KeyError, TypeError) as exc:
         raise ClaimlintError(f"{path}: malformed baseline entry ({exc})") from exc
 

@@ -28,8 +28,14 @@ def _split(values: Sequence[str]) -> list[str]:
     return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
 
-def _config(config_path: str | None, jurisdiction: str | None, select: Sequence[str],
-            ignore: Sequence[str], fail_on: str | None, rule_paths: Sequence[str]) -> Any:
+def _config(
+    config_path: str | None,
+    jurisdiction: str | None,
+    select: Sequence[str],
+    ignore: Sequence[str],
+    fail_on: str | None,
+    rule_paths: Sequence[str],
+) -> Any:
     from claimlint.config import find_config, load_config
     from claimlint.rules import Severity
 
@@ -73,9 +79,22 @@ def cli() -> None:
 
 
 common_rule_options = [
-    click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (default: nearest .claimlint.yaml or pyproject.toml)."),
-    click.option("--jurisdiction", type=click.Choice(JURISDICTION_CHOICES), help="Apply a jurisdiction's severities and rules."),
-    click.option("--rules", "rule_paths", multiple=True, type=click.Path(exists=True), help="Extra rule pack file or directory (repeatable)."),
+    click.option(
+        "--config",
+        "config_path",
+        type=click.Path(dir_okay=False),
+        help="Config file (default: nearest .claimlint.yaml or pyproject.toml).",
+    ),
+    click.option(
+        "--jurisdiction", type=click.Choice(JURISDICTION_CHOICES), help="Apply a jurisdiction's severities and rules."
+    ),
+    click.option(
+        "--rules",
+        "rule_paths",
+        multiple=True,
+        type=click.Path(exists=True),
+        help="Extra rule pack file or directory (repeatable).",
+    ),
 ]
 
 
@@ -84,46 +103,84 @@ def _apply(options: list[Callable[[F], F]]) -> Callable[[F], F]:
         for option in reversed(options):
             func = option(func)
         return func
+
     return decorator
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @_apply(common_rule_options)
-@click.option("--format", "fmt", type=click.Choice(FORMAT_CHOICES), default="auto", show_default=True,
-              help="Report format; auto is github under GitHub Actions, else text.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMAT_CHOICES),
+    default="auto",
+    show_default=True,
+    help="Report format; auto is github under GitHub Actions, else text.",
+)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report to a file.")
 @click.option("--select", multiple=True, help="Only these rule codes, code prefixes, names or categories.")
 @click.option("--ignore", multiple=True, help="Skip these rule codes, code prefixes, names or categories.")
-@click.option("--fail-on", type=click.Choice(SEVERITIES),
-              help="Lowest severity that makes the exit code 1 (default: error).")
+@click.option(
+    "--fail-on", type=click.Choice(SEVERITIES), help="Lowest severity that makes the exit code 1 (default: error)."
+)
 @click.option("--stdin-filename", default="stdin.txt", show_default=True, help="Name (and so format) for '-' input.")
 @click.option("--show-suppressed", is_flag=True, help="Also list matches that context or directives suppressed.")
-@click.option("--report-suppressions", is_flag=True,
-              help="List every suppression directive, its reason, expiry and use.")
-@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False),
-              help="Report and fail only on findings not in this baseline.")
-@click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False, writable=True),
-              help="Record the current findings in a baseline file (with --baseline: drop the gone ones only).")
+@click.option(
+    "--report-suppressions", is_flag=True, help="List every suppression directive, its reason, expiry and use."
+)
+@click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(dir_okay=False),
+    help="Report and fail only on findings not in this baseline.",
+)
+@click.option(
+    "--write-baseline",
+    "write_baseline",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Record the current findings in a baseline file (with --baseline: drop the gone ones only).",
+)
 @click.option("--fix", is_flag=True, help="Apply safe rewrites in place, then report what is left.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: also apply rewrites that change the meaning.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a unified diff instead of writing them.")
 @click.option("--color", type=click.Choice(("auto", "always", "never")), default="auto", show_default=True)
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Worker processes over files (default: the number of cores).")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes over files (default: the number of cores).",
+)
 @click.option("--no-cache", is_flag=True, help="Neither read nor write .claimlint_cache/.")
-def check(paths: tuple[str, ...], config_path: str | None, jurisdiction: str | None,
-          rule_paths: tuple[str, ...], fmt: str, output: str | None, select: tuple[str, ...],
-          ignore: tuple[str, ...], fail_on: str | None, stdin_filename: str,
-          show_suppressed: bool, report_suppressions: bool, baseline_path: str | None,
-          write_baseline: str | None, fix: bool, unsafe_fixes: bool, show_diff: bool,
-          color: str, jobs: int | None, no_cache: bool) -> None:
+def check(
+    paths: tuple[str, ...],
+    config_path: str | None,
+    jurisdiction: str | None,
+    rule_paths: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str | None,
+    stdin_filename: str,
+    show_suppressed: bool,
+    report_suppressions: bool,
+    baseline_path: str | None,
+    write_baseline: str | None,
+    fix: bool,
+    unsafe_fixes: bool,
+    show_diff: bool,
+    color: str,
+    jobs: int | None,
+    no_cache: bool,
+) -> None:
     """Lint files, directories or '-' (stdin)."""
     from claimlint import baseline
+    from claimlint.cache import Cache, cache_dir
     from claimlint.engine import Linter
     from claimlint.output import renderer, resolve
     from claimlint.report import Report
-    from claimlint.cache import Cache, cache_dir
     from claimlint.runner import default_jobs, discover, lint_stdin, lint_targets
 
     if unsafe_fixes and not (fix or show_diff):
@@ -172,8 +229,15 @@ def check(paths: tuple[str, ...], config_path: str | None, jurisdiction: str | N
     raise SystemExit(1 if diffs and code == 0 else code)
 
 
-def _fix(paths: tuple[str, ...], targets: list[Any], stdin_filename: str, linter: Any, report: Any,
-         unsafe: bool, only_diff: bool) -> tuple[bytes | None, list[str]]:
+def _fix(
+    paths: tuple[str, ...],
+    targets: list[Any],
+    stdin_filename: str,
+    linter: Any,
+    report: Any,
+    unsafe: bool,
+    only_diff: bool,
+) -> tuple[bytes | None, list[str]]:
     """Fix stdin and every target; return the fixed stdin bytes and the diffs."""
     import codecs
 
@@ -243,8 +307,9 @@ def _audit_suppressions(report: Any, config: Any, listing: bool) -> None:
         report.suppressions = uses
 
 
-def _render(report: Any, fmt: str, output: str | None, default: TextIO, color: str,
-            show_suppressed: bool, renderer: Any) -> None:
+def _render(
+    report: Any, fmt: str, output: str | None, default: TextIO, color: str, show_suppressed: bool, renderer: Any
+) -> None:
     """Render the report to --output or the default stream."""
     stream: TextIO
     if output:
@@ -285,12 +350,21 @@ def rules_cmd(config_path: str | None, jurisdiction: str | None, rule_paths: tup
     linter = Linter(config)
     rows = [(r.code, r.name, r.category, linter.severities[r.code].value, r.pack) for r in linter.rules]
     if fmt == "json":
-        click.echo(json.dumps([dict(zip(("code", "name", "category", "severity", "pack"), row, strict=True)) for row in rows], indent=2))
+        click.echo(
+            json.dumps(
+                [dict(zip(("code", "name", "category", "severity", "pack"), row, strict=True)) for row in rows],
+                indent=2,
+            )
+        )
         return
     from rich.console import Console
     from rich.table import Table
 
-    title = f"claimlint rules ({len(rows)} enabled" + (f", jurisdiction {config.jurisdiction}" if config.jurisdiction else "") + ")"
+    title = (
+        f"claimlint rules ({len(rows)} enabled"
+        + (f", jurisdiction {config.jurisdiction}" if config.jurisdiction else "")
+        + ")"
+    )
     table = Table(title=title)
     for column in ("code", "name", "category", "severity", "pack"):
         table.add_column(column)
@@ -304,10 +378,9 @@ def rules_cmd(config_path: str | None, jurisdiction: str | None, rule_paths: tup
 @_apply(common_rule_options)
 def explain(code: str, config_path: str | None, jurisdiction: str | None, rule_paths: tuple[str, ...]) -> None:
     """Explain a rule: what it catches, why, examples, rewrites and references."""
+    from claimlint.engine import pack_paths
     from claimlint.explain import render_explanation
     from claimlint.packs import load_packs
-
-    from claimlint.engine import pack_paths
 
     config = _config(config_path, jurisdiction, (), (), None, rule_paths)
     packs = load_packs(pack_paths(config))
@@ -322,8 +395,12 @@ def explain(code: str, config_path: str | None, jurisdiction: str | None, rule_p
 @cli.command("test-rules")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @click.option("-v", "--verbose", is_flag=True, help="List every example, not only failures.")
-@click.option("--profile", "profile_path", type=click.Path(exists=True),
-              help="Instead of the examples, time every token and regex pattern on the copy at PATH.")
+@click.option(
+    "--profile",
+    "profile_path",
+    type=click.Path(exists=True),
+    help="Instead of the examples, time every token and regex pattern on the copy at PATH.",
+)
 def test_rules(paths: tuple[str, ...], verbose: bool, profile_path: str | None) -> None:
     """Check every rule's fail/pass examples (built-in packs, or the packs at PATHS)."""
     from claimlint.engine import builtin_rule_dir
@@ -357,15 +434,27 @@ def test_rules(paths: tuple[str, ...], verbose: bool, profile_path: str | None) 
 @cli.command("eval")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @_apply(common_rule_options)
-@click.option("--gold", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="Stand-off gold file in the seeds-gold.yaml format (repeatable).")
+@click.option(
+    "--gold",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Stand-off gold file in the seeds-gold.yaml format (repeatable).",
+)
 @click.option("--no-context", is_flag=True, help="Only score with context switched off.")
 @click.option("--format", "fmt", type=click.Choice(("text", "markdown", "json")), default="text", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report to a file.")
 @click.option("--show", type=int, default=20, show_default=True, help="Misses and false alarms to list (text format).")
-def eval_cmd(paths: tuple[str, ...], config_path: str | None, jurisdiction: str | None,
-             rule_paths: tuple[str, ...], gold: tuple[str, ...], no_context: bool, fmt: str,
-             output: str | None, show: int) -> None:
+def eval_cmd(
+    paths: tuple[str, ...],
+    config_path: str | None,
+    jurisdiction: str | None,
+    rule_paths: tuple[str, ...],
+    gold: tuple[str, ...],
+    no_context: bool,
+    fmt: str,
+    output: str | None,
+    show: int,
+) -> None:
     """Score the rules against annotated corpora (default: corpora/) and gold files."""
     import json
 
@@ -379,8 +468,9 @@ def eval_cmd(paths: tuple[str, ...], config_path: str | None, jurisdiction: str 
     primary = with_context or without
     command = "claimlint eval " + " ".join([*paths, *(f"--gold {g}" for g in gold)]) + f" --format {fmt}"
     if fmt == "markdown":
-        text = evaluate.markdown_report(primary, without if with_context else None,
-                                        "claimlint evaluation on annotated copy", command.strip())
+        text = evaluate.markdown_report(
+            primary, without if with_context else None, "claimlint evaluation on annotated copy", command.strip()
+        )
     elif fmt == "json":
         text = json.dumps(evaluate.json_report(primary, without if with_context else None), indent=2) + "\n"
     else:
@@ -408,8 +498,10 @@ def _eval_text(evaluate: Any, primary: Any, without: Any, show: int) -> str:
     console.print(f"traps hit: {primary.traps_hit}/{primary.traps}")
     if without is not None:
         p, r, f1 = evaluate.prf(*without.totals())
-        console.print(f"without context: precision {p:.3f}, recall {r:.3f}, F1 {f1:.3f}, "
-                      f"traps hit {without.traps_hit}/{without.traps}")
+        console.print(
+            f"without context: precision {p:.3f}, recall {r:.3f}, F1 {f1:.3f}, "
+            f"traps hit {without.traps_hit}/{without.traps}"
+        )
     for title, items in (("misses", primary.misses), ("false alarms", primary.false_alarms)):
         console.print(f"\n{title} ({len(items)}):")
         for item in items[:show]:
@@ -449,7 +541,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # noqa: BLE001 - last resort: report a crash, never a traceback dump
+    except Exception as exc:
         import traceback
 
         traceback.print_exc()

@@ -74,11 +74,26 @@ PSEUDO_NEGATION = (
     ("no", "more", "than"),
     ("not", "least"),
 )
-VERDICTS = frozenset("""approved proven established supported recommended effective available authorised
+VERDICTS = frozenset(
+    """approved proven established supported recommended effective available authorised
     authorized allowed permitted licensed validated backed guaranteed true accurate substantiated
-    shown demonstrated cleared possible realistic achievable something case real honest legal""".split())
-NEGATIVE_VERDICTS = frozenset({"unproven", "unapproved", "unsubstantiated", "untrue", "false", "misleading",
-                               "unsupported", "illegal", "prohibited", "banned", "unlicensed"})
+    shown demonstrated cleared possible realistic achievable something case real honest legal""".split()
+)
+NEGATIVE_VERDICTS = frozenset(
+    {
+        "unproven",
+        "unapproved",
+        "unsubstantiated",
+        "untrue",
+        "false",
+        "misleading",
+        "unsupported",
+        "illegal",
+        "prohibited",
+        "banned",
+        "unlicensed",
+    }
+)
 SUBORDINATORS = frozenset({"if", "unless", "when", "whenever", "once", "until", "because", "since", "whether"})
 NEGATION_WINDOW = 9
 VERBAL_WINDOW = 16
@@ -168,9 +183,21 @@ ATTRIBUTION_CUES = (
     ("steer", "clear"),
 )
 WARNING_HEADERS = (
-    "sounds like", "wording", "phrasing", "phrases", "language", "come across", "you may see",
-    "you might see", "you'll hear", "you will hear", "pitch", "example claim", "what clinics",
-    "what sellers", "what ads",
+    "sounds like",
+    "wording",
+    "phrasing",
+    "phrases",
+    "language",
+    "come across",
+    "you may see",
+    "you might see",
+    "you'll hear",
+    "you will hear",
+    "pitch",
+    "example claim",
+    "what clinics",
+    "what sellers",
+    "what ads",
     "myth",
     "misconception",
     "red flag",
@@ -192,50 +219,144 @@ CITATION = re.compile(
     r"|\[\d+(?:[,–-]\d+)*\]|\bpublished in\b|\b(?:19|20)\d\d (?:study|trial|review|meta-analysis)\b",
     re.IGNORECASE,
 )
-AUX_QUESTION = frozenset({"do", "does", "did", "is", "are", "was", "were", "can", "could", "will", "would",
-                          "should", "may", "might", "must", "has", "have"})
+AUX_QUESTION = frozenset(
+    {
+        "do",
+        "does",
+        "did",
+        "is",
+        "are",
+        "was",
+        "were",
+        "can",
+        "could",
+        "will",
+        "would",
+        "should",
+        "may",
+        "might",
+        "must",
+        "has",
+        "have",
+    }
+)
 WH_WORDS = frozenset({"how", "what", "why", "when", "who", "which", "where", "whom", "whose"})
-QUESTION_STARTS = frozenset({"do", "does", "did", "is", "are", "was", "can", "could", "will", "would",
-                             "should", "may", "how", "what", "why", "when", "who", "which", "where"})
-AGENCIES = frozenset({"fda", "ftc", "cofepris", "mhra", "tga", "ahpra", "asa", "mfds", "mhlw",
-                      "regulator", "regulators", "agency", "isscr", "nih", "who", "cdc"})
-SELLER_NOUNS = frozenset("""clinic clinics provider providers seller sellers salesperson salespeople rep reps
+QUESTION_STARTS = frozenset(
+    {
+        "do",
+        "does",
+        "did",
+        "is",
+        "are",
+        "was",
+        "can",
+        "could",
+        "will",
+        "would",
+        "should",
+        "may",
+        "how",
+        "what",
+        "why",
+        "when",
+        "who",
+        "which",
+        "where",
+    }
+)
+AGENCIES = frozenset(
+    {
+        "fda",
+        "ftc",
+        "cofepris",
+        "mhra",
+        "tga",
+        "ahpra",
+        "asa",
+        "mfds",
+        "mhlw",
+        "regulator",
+        "regulators",
+        "agency",
+        "isscr",
+        "nih",
+        "who",
+        "cdc",
+    }
+)
+SELLER_NOUNS = frozenset(
+    """clinic clinics provider providers seller sellers salesperson salespeople rep reps
     representative representatives host hosts presenter presenters promoter promoters brochure brochures
     flyer flyers leaflet leaflets mailer mailers ad ads advert adverts advertisement advertisements
     website websites site sites marketer marketers influencer influencers lounge lounges spa spas
     company companies vendor vendors operator operators chain chains franchise franchises seminar
-    seminars campaign campaigns listing listings outfit outfits competitor competitors""".split())
-THIRD_PARTY_DETERMINERS = frozenset("""the a an some many other these those such certain several most
-    one another few their its""".split())
+    seminars campaign campaigns listing listings outfit outfits competitor competitors""".split()
+)
+THIRD_PARTY_DETERMINERS = frozenset(
+    """the a an some many other these those such certain several most
+    one another few their its""".split()
+)
 FIRST_PERSON = frozenset({"our", "my", "we", "us", "i", "me"})
 # "The clinic offers…" is usually the advertiser speaking of itself: these nouns count as third
 # parties only with a quantifier ("some clinics", "a clinic", "other providers").
-COULD_BE_US = frozenset("""clinic clinics provider providers website websites site sites lounge lounges spa
+COULD_BE_US = frozenset(
+    """clinic clinics provider providers website websites site sites lounge lounges spa
     spas company companies chain chains franchise franchises operator operators outfit outfits campaign
-    campaigns""".split())
+    campaigns""".split()
+)
 QUANTIFIERS = frozenset("some many other these those such certain several most one another few a an any".split())
 REPORTING_VERBS = frozenset(
     form
     for verb in """claim promise advertise tout boast pitch market insist assure tell say suggest dangle
         invite lure push sell offer guarantee trumpet imply brand bill label describe call""".split()
-    for form in (verb, verb + "s", verb + "d", verb + "ed", verb + "ing", verb[:-1] + "ing",
-                 verb[:-1] + "ies", verb[:-1] + "ied")
+    for form in (
+        verb,
+        verb + "s",
+        verb + "d",
+        verb + "ed",
+        verb + "ing",
+        verb[:-1] + "ing",
+        verb[:-1] + "ies",
+        verb[:-1] + "ied",
+    )
 ) | {"told", "said", "sold", "sells", "selling"}
-CRITICAL_CUES = ("be wary", "beware", "red flag", "warning sign", "be cautious", "be skeptical",
-                 "be sceptical", "misleading", "unproven", "no evidence", "has not been shown", "scam",
-                 "be careful", "watch out", "too good to be true", "consumer alert", "fda warns")
+CRITICAL_CUES = (
+    "be wary",
+    "beware",
+    "red flag",
+    "warning sign",
+    "be cautious",
+    "be skeptical",
+    "be sceptical",
+    "misleading",
+    "unproven",
+    "no evidence",
+    "has not been shown",
+    "scam",
+    "be careful",
+    "watch out",
+    "too good to be true",
+    "consumer alert",
+    "fda warns",
+)
 # In a header, "Promise" or "Offer" is usually the clinic's own column; only saying, hearing and
 # past-tense reporting verbs mark other people's words.
-HEADER_VERBS = frozenset("""say says said hear heard told tell tells claim claims claimed pitch pitched
-    promised advertised touted boasted marketed suggested""".split())
+HEADER_VERBS = frozenset(
+    """say says said hear heard told tell tells claim claims claimed pitch pitched
+    promised advertised touted boasted marketed suggested""".split()
+)
 ENUMERATION_MARKS = frozenset({"—", "–", ":"})
 # "the marketing register broadens — longevity, biological-age reversal": nouns that, followed by a
 # dash or colon, introduce a list of words rather than claims.
-LANGUAGE_NOUNS = frozenset("""register rhetoric vocabulary messaging wording phrasing language buzzwords
-    slogans taglines terms terminology jargon""".split())
-HEADER_WORDS = frozenset("""hear heard hearing sounds claim claims claimed myth myths misconception
+LANGUAGE_NOUNS = frozenset(
+    """register rhetoric vocabulary messaging wording phrasing language buzzwords
+    slogans taglines terms terminology jargon""".split()
+)
+HEADER_WORDS = frozenset(
+    """hear heard hearing sounds claim claims claimed myth myths misconception
     misconceptions hype pitch pitches warning warnings flag flags avoid beware wording phrasing phrases
-    language slogan slogans buzzword buzzwords marketing elsewhere unregulated unproven""".split())
+    language slogan slogans buzzword buzzwords marketing elsewhere unregulated unproven""".split()
+)
 HEDGES = frozenset(
     {
         "may",
@@ -363,9 +484,10 @@ def inner_negation(doc: Any, start: int, end: int, literals: frozenset[str]) -> 
     """A negation word inside the match that the pattern did not spell out (it filled a gap)."""
     for i in range(start, end):
         token = doc[i]
-        if (token.norm_ in NEGATION or token.lower_ in NEGATION) and token.lower_ not in literals:
-            if token.norm_ not in literals and not _is_pseudo(doc, i, end):
-                return i
+        negation = token.norm_ in NEGATION or token.lower_ in NEGATION
+        spelled = token.lower_ in literals or token.norm_ in literals
+        if negation and not spelled and not _is_pseudo(doc, i, end):
+            return i
     return None
 
 
@@ -375,7 +497,7 @@ def _starts_clause(doc: Any, sent_start: int, i: int) -> bool:
 
 def post_negation(doc: Any, end: int, sent_end: int) -> str | None:
     """A negated verdict after the match: '… for anti-ageing are not approved', '… is unproven'."""
-    words = [doc[i].lower_ for i in range(end, min(sent_end, end + 7))]
+    words: list[str] = [doc[i].lower_ for i in range(end, min(sent_end, end + 7))]
     for i, word in enumerate(words):
         if word in CLAUSE_BREAK or word in (",", ".", "but"):
             return None
@@ -455,9 +577,7 @@ def critical_stance(text: str) -> bool:
     return sum(lowered.count(cue) for cue in CRITICAL_CUES) >= 2
 
 
-def analyse(
-    doc: Any, start: int, end: int, segment: Segment | None, critical: bool = False
-) -> Cues:
+def analyse(doc: Any, start: int, end: int, segment: Segment | None, critical: bool = False) -> Cues:
     """Decide every context cue for the match doc[start:end]."""
     cues = Cues()
     s_lo, s_hi = sentence_bounds(doc, start, end)
@@ -522,9 +642,9 @@ def analyse(
         if header and reports_others(header):
             cues.found["attributed"] = f"in a table column headed '{segment.column_header}'"
         else:
-            words = lead.replace(":", " ").split()
+            lead_words = lead.replace(":", " ").split()
             for phrase in ATTRIBUTION_CUES:
-                if segment.kind == "list_item" and _find(words, phrase) != -1:
+                if segment.kind == "list_item" and _find(lead_words, phrase) != -1:
                     cues.found["attributed"] = f"in a list introduced by '{segment.lead[:60]}'"
                     break
     citation = CITATION.search(sentence_text)

@@ -102,7 +102,9 @@ class Linter:
         """The spaCy-free test that proves a text cannot match any enabled rule."""
         if self._prefilter is None:
             key = hashlib.sha256(" ".join([self.packs_fingerprint, *sorted(self.severities)]).encode()).hexdigest()
-            cached = self.cache.load("prefilter", key[:32]) if self.cache and self.packs_fingerprint != "given" else None
+            cached = (
+                self.cache.load("prefilter", key[:32]) if self.cache and self.packs_fingerprint != "given" else None
+            )
             if isinstance(cached, Prefilter):
                 self._prefilter = cached
             else:
@@ -271,7 +273,14 @@ class Linter:
             reason = f"inline directive '{silencer.action}' at line {silencer.line}"
             result.suppressed.append(
                 Suppressed(
-                    document.path, rule.code, start, end, pos.line, pos.column, document.source[start:end], reason,
+                    document.path,
+                    rule.code,
+                    start,
+                    end,
+                    pos.line,
+                    pos.column,
+                    document.source[start:end],
+                    reason,
                     silencer.line,
                 )
             )

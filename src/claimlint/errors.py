@@ -15,9 +15,7 @@ class ClaimlintError(Exception):
 class LocatedError(ClaimlintError):
     """An error in a file the user wrote (rule pack or config), with its position."""
 
-    def __init__(
-        self, path: str, line: int, column: int, problem: str, code: str | None = None
-    ) -> None:
+    def __init__(self, path: str, line: int, column: int, problem: str, code: str | None = None) -> None:
         self.path = path
         self.line = line
         self.column = column

@@ -58,7 +58,7 @@ def edits_for(findings: Iterable[Finding], source: str, unsafe: bool) -> list[Ed
         for s in f.suggestions:
             if s.applicability in allowed:
                 text = s.replacement.replace("\r\n", "\n").replace("\n", newline)
-                if text != source[f.start:f.end]:
+                if text != source[f.start : f.end]:
                     out.append(Edit(f.start, f.end, text, f.code))
                 break
     return out
@@ -78,7 +78,7 @@ def apply_edits(source: str, edits: Sequence[Edit]) -> str:
     """Apply sorted, non-overlapping edits to a text."""
     parts, pos = [], 0
     for edit in edits:
-        parts.append(source[pos:edit.start])
+        parts.append(source[pos : edit.start])
         parts.append(edit.text)
         pos = edit.end
     parts.append(source[pos:])
@@ -140,8 +140,9 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 def unified_diff(path: str, before: str, after: str) -> str:
     """A unified diff between two versions of a file (empty when they are equal)."""
-    lines = difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
-                                 f"a/{path}", f"b/{path}")
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{path}", f"b/{path}"
+    )
     out = []
     for line in lines:
         out.append(line)

@@ -10,10 +10,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from claimlint.inflect import base_form, forms
-from claimlint.prefilter import COMMON
 from claimlint.errors import RulePackError
+from claimlint.inflect import base_form, forms
 from claimlint.packs import PackProblems, RulePack
+from claimlint.prefilter import COMMON
 from claimlint.rules import Pattern, Rule
 from claimlint.vocab import norm_table, rule_words
 
@@ -150,7 +150,9 @@ class CompiledRules:
                 target.add(key, [spec])
             except ValueError as exc:  # spaCy's MatchPatternError: report it where the pattern is
                 detail = " ".join(str(exc).split())
-                error = RulePackError(rule.path, pattern.line, pattern.column, f"bad token pattern: {detail}", rule.code)
+                error = RulePackError(
+                    rule.path, pattern.line, pattern.column, f"bad token pattern: {detail}", rule.code
+                )
                 raise PackProblems([error]) from exc
         elif pattern.kind == "regex":
             compiled_regex = re.compile(pattern.regex, pattern.flags)
@@ -180,7 +182,13 @@ class CompiledRules:
         return best[1] if best else None
 
     def _literal(self, token: dict[str, Any]) -> tuple[str, set[str]] | None:
-        for attr, source in (("LOWER", "LOWER"), ("LOWER", "ORTH"), ("LOWER", "TEXT"), ("NORM", "NORM"), ("NORM", "LEMMA")):
+        for attr, source in (
+            ("LOWER", "LOWER"),
+            ("LOWER", "ORTH"),
+            ("LOWER", "TEXT"),
+            ("NORM", "NORM"),
+            ("NORM", "LEMMA"),
+        ):
             value = token.get(source)
             values = [value] if isinstance(value, str) else value.get("IN") if isinstance(value, dict) else None
             if isinstance(values, list) and values and all(isinstance(v, str) for v in values):
@@ -280,7 +288,6 @@ class CompiledRules:
                 span = doc[start:end]
                 hits.append(Hit(rule, pattern, role, start, end, span.start_char, span.end_char))
         return hits
-
 
     @staticmethod
     def _regex_hits(

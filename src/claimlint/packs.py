@@ -52,7 +52,14 @@ RULE_KEYS = (
 )
 PATTERN_KINDS = ("phrases", "tokens", "regex", "near")
 PATTERN_KEYS = (
-    *PATTERN_KINDS, "exact", "context", "case_sensitive", "unless", "unless_sentences", "lead", "anchors",
+    *PATTERN_KINDS,
+    "exact",
+    "context",
+    "case_sensitive",
+    "unless",
+    "unless_sentences",
+    "lead",
+    "anchors",
 )
 NEAR_KEYS = ("left", "right", "window", "ordered")
 SUGGESTION_KEYS = ("replace", "advice", "applicability", "title")
@@ -453,7 +460,8 @@ class _Reader:
             right=right,
             window=window,
             ordered=bool(near.get("ordered", False)),
-            context=context, **extra,
+            context=context,
+            **extra,
         )
 
     def operand(self, near: MarkedDict, key: str) -> Operand | None:
@@ -563,7 +571,9 @@ class _Reader:
                     jurisdiction = item.get("jurisdiction")
                     fmt = str(item.get("format", "text"))
                     if fmt not in ("text", "markdown", "html"):
-                        self.problem(item.where_value("format"), f"example format must be text, markdown or html, got {fmt!r}")
+                        self.problem(
+                            item.where_value("format"), f"example format must be text, markdown or html, got {fmt!r}"
+                        )
                     item = item.get("text")
                 if not isinstance(item, str) or not item.strip():
                     self.problem(mark, "an example must be a non-empty string")
@@ -581,7 +591,21 @@ class _Reader:
 
 BOOL_ATTRS = frozenset(a for a in TOKEN_ATTRS if a.startswith(("IS_", "LIKE_")))
 OP_RE = re.compile(r"^(?:[!?+*]|\{\d*(?:,\d*)?\})$")
-PREDICATES = ("IN", "NOT_IN", "IS_SUBSET", "IS_SUPERSET", "INTERSECTS", "REGEX", "FUZZY", "==", "!=", ">=", "<=", ">", "<")
+PREDICATES = (
+    "IN",
+    "NOT_IN",
+    "IS_SUBSET",
+    "IS_SUPERSET",
+    "INTERSECTS",
+    "REGEX",
+    "FUZZY",
+    "==",
+    "!=",
+    ">=",
+    "<=",
+    ">",
+    "<",
+)
 
 
 def _normalise_token(token: MarkedDict) -> dict[str, Any]:
@@ -603,10 +627,12 @@ def _token_value_problem(attr: str, value: Any) -> str | None:
     if attr in BOOL_ATTRS:
         return None if isinstance(value, bool) else f"'{attr}' takes true or false, got {value!r}"
     if attr == "LENGTH":
-        ok = isinstance(value, int) or isinstance(value, dict)
+        ok = isinstance(value, (int, dict))
         return None if ok else f"'LENGTH' takes a number, got {value!r}"
     if attr == "LEX":
-        if isinstance(value, str) or (isinstance(value, dict) and set(value) == {"IN"} and isinstance(value["IN"], list)):
+        if isinstance(value, str) or (
+            isinstance(value, dict) and set(value) == {"IN"} and isinstance(value["IN"], list)
+        ):
             return None
         return f"'LEX' takes a lexicon name or {{IN: [names]}}, got {value!r}"
     if isinstance(value, str):
@@ -618,7 +644,8 @@ def _token_value_problem(attr: str, value: Any) -> str | None:
             if key not in PREDICATES:
                 return f"unknown predicate '{key}' for '{attr}'{did_you_mean(key, PREDICATES)}"
             if key in ("IN", "NOT_IN", "IS_SUBSET", "IS_SUPERSET", "INTERSECTS") and not (
-                isinstance(item, list) and all(isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in item)
+                isinstance(item, list)
+                and all(isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in item)
             ):
                 return (
                     f"'{attr}: {{{key}: …}}' takes a list of strings"
@@ -715,8 +742,11 @@ def load_packs(paths: Iterable[Path]) -> list[RulePack]:
                     if phrase.startswith("@") and phrase[1:] not in lexicon_owner:
                         problems.append(
                             RulePackError(
-                                rule.path, pattern.line, pattern.column,
-                                f"unknown lexicon '{phrase}'{did_you_mean(phrase[1:], lexicon_owner)}", rule.code,
+                                rule.path,
+                                pattern.line,
+                                pattern.column,
+                                f"unknown lexicon '{phrase}'{did_you_mean(phrase[1:], lexicon_owner)}",
+                                rule.code,
                             )
                         )
                 for operand in (pattern.left, pattern.right):

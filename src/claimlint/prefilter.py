@@ -21,7 +21,8 @@ from claimlint.vocab import classes, norm_table, rule_words
 WORDS = re.compile(r"[^\W\d_]+|\d+")
 OPTIONAL_OPS = frozenset({"?", "*", "!"})
 # Words found on almost every clinic page are poor keys for indexing requirements.
-COMMON = frozenset("""
+COMMON = frozenset(
+    """
 a about after all also am an and any are as at be been before being both but by can could did do
 does each for from had has have he her here him his how i if in into is it its just me more most my
 no nor not of on only or other our out over own same she should so some such than that the their
@@ -31,7 +32,8 @@ new now may might must well back even much many way time year day days week week
 clinic clinics patient patients treatment treatments therapy therapies procedure procedures care
 doctor doctors team cell cells stem people health medical body result results see help need use
 available
-""".split())
+""".split()
+)
 
 # spaCy splits "won't" into "wo" + "n't"; the word splitter here sees "won" + "t".
 CONTRACTION_PIECES = {"wo": "won", "ca": "can", "sha": "shan", "ai": "ain", "nt": "t"}

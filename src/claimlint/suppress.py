@@ -21,9 +21,7 @@ from claimlint.document import Comment, Document
 from claimlint.findings import FileResult, Finding
 from claimlint.rules import Rule, Severity
 
-DIRECTIVE = re.compile(
-    r"^(?:claimlint:\s*|claimlint-)(disable-next-line|disable-line|disable|enable)\b(.*)$", re.S
-)
+DIRECTIVE = re.compile(r"^(?:claimlint:\s*|claimlint-)(disable-next-line|disable-line|disable|enable)\b(.*)$", re.S)
 OPTION = re.compile(r"""(\w+)=(?:"([^"]*)"|'([^']*)'|(\S+))""")
 EXPIRES = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -93,8 +91,9 @@ def parse_directive(comment: Comment, line: int) -> Directive | None:
     options = {k: a or b or c for k, a, b, c in OPTION.findall(rest)}
     rest = OPTION.sub(" ", rest)
     targets = frozenset(t for t in re.split(r"[\s,]+", rest.strip()) if t)
-    return Directive(action, targets, comment.start, comment.end, line,
-                     options.get("reason", ""), options.get("expires", ""))
+    return Directive(
+        action, targets, comment.start, comment.end, line, options.get("reason", ""), options.get("expires", "")
+    )
 
 
 def collect(document: Document) -> Suppressions:
@@ -133,27 +132,42 @@ def collect(document: Document) -> Suppressions:
 
 def _audit_rule(code: str, name: str, severity: Severity, message: str, why: str) -> Rule:
     return Rule(
-        code=code, name=name, category="suppression", severity=severity, message=message, why=why,
-        pack="claimlint", path=__file__, line=1, references=(),
+        code=code,
+        name=name,
+        category="suppression",
+        severity=severity,
+        message=message,
+        why=why,
+        pack="claimlint",
+        path=__file__,
+        line=1,
+        references=(),
     )
 
 
 AUDIT_RULES: dict[str, Rule] = {
-    r.code: r for r in (
+    r.code: r
+    for r in (
         _audit_rule(
-            "CL0001", "suppression-without-reason", Severity.ERROR,
-            "This suppression gives no reason; the config requires reason=\"…\".",
+            "CL0001",
+            "suppression-without-reason",
+            Severity.ERROR,
+            'This suppression gives no reason; the config requires reason="…".',
             "A reviewer must be able to see who approved silencing a claim and why. The config "
-            "sets require_suppression_reason, so every directive needs reason=\"…\".",
+            'sets require_suppression_reason, so every directive needs reason="…".',
         ),
         _audit_rule(
-            "CL0002", "suppression-expired", Severity.WARNING,
+            "CL0002",
+            "suppression-expired",
+            Severity.WARNING,
             "This suppression expired on {expires}; it no longer silences anything.",
             "An approval with an expiry date must be reviewed again. Until the directive is "
             "renewed or removed, the claims it covered are reported again.",
         ),
         _audit_rule(
-            "CL0003", "suppression-bad-expiry", Severity.ERROR,
+            "CL0003",
+            "suppression-bad-expiry",
+            Severity.ERROR,
             "expires={expires} is not a date (write YYYY-MM-DD); the suppression is ignored.",
             "An expiry that cannot be read would silence a claim forever, so the directive is "
             "treated as expired until the date is fixed.",
@@ -184,8 +198,7 @@ class Audit:
     uses: list[SuppressionUse] = field(default_factory=list)
 
 
-def audit(document: Document, result: FileResult, rules: Mapping[str, Rule],
-          require_reason: bool) -> Audit:
+def audit(document: Document, result: FileResult, rules: Mapping[str, Rule], require_reason: bool) -> Audit:
     """Check a linted file's directives and count the findings each one silenced."""
     directives = collect(document)
     silenced: Counter[Directive] = Counter()
@@ -198,10 +211,16 @@ def audit(document: Document, result: FileResult, rules: Mapping[str, Rule],
         if d.action == "enable":
             continue
         status = _status(d, directives.on)
-        out.uses.append(SuppressionUse(result.path, d.line, d.action, tuple(sorted(d.targets)),
-                                       d.reason, d.expires, silenced[d], status))
-        codes = [("CL0001", require_reason and not d.reason),
-                 ("CL0002", status == "expired"), ("CL0003", status == "bad expiry")]
+        out.uses.append(
+            SuppressionUse(
+                result.path, d.line, d.action, tuple(sorted(d.targets)), d.reason, d.expires, silenced[d], status
+            )
+        )
+        codes = [
+            ("CL0001", require_reason and not d.reason),
+            ("CL0002", status == "expired"),
+            ("CL0003", status == "bad expiry"),
+        ]
         out.findings.extend(_finding(document, d, AUDIT_RULES[c]) for c, hit in codes if hit)
     return out
 
@@ -216,10 +235,20 @@ def _status(d: Directive, on: dt.date) -> str:
 
 def _finding(document: Document, d: Directive, rule: Rule) -> Finding:
     pos = document.position(d.start, d.end)
-    text = document.source[d.start:d.end]
+    text = document.source[d.start : d.end]
     return Finding(
-        path=document.path, code=rule.code, name=rule.name, category=rule.category,
-        severity=rule.severity, message=rule.message.replace("{expires}", d.expires),
-        line=pos.line, column=pos.column, end_line=pos.end_line, end_column=pos.end_column,
-        start=d.start, end=d.end, text=text, sentence=text,
+        path=document.path,
+        code=rule.code,
+        name=rule.name,
+        category=rule.category,
+        severity=rule.severity,
+        message=rule.message.replace("{expires}", d.expires),
+        line=pos.line,
+        column=pos.column,
+        end_line=pos.end_line,
+        end_column=pos.end_column,
+        start=d.start,
+        end=d.end,
+        text=text,
+        sentence=text,
     )

@@ -161,10 +161,7 @@ class _MarkdownExtractor:
     def inline(self, node: Any) -> None:
         for child in node.children:
             name = child.name
-            if name == "text":
-                start, end = self.span(child)
-                self.builder.add(child.meta["content"], start, end)
-            elif name == "text_special":
+            if name == "text" or name == "text_special":
                 start, end = self.span(child)
                 self.builder.add(child.meta["content"], start, end)
             elif name in ("softbreak", "hardbreak"):
@@ -195,8 +192,19 @@ class _MarkdownExtractor:
 
 
 _BLOCK_NODES = {
-    "paragraph", "heading", "lheading", "bullet_list", "ordered_list", "list_item", "blockquote",
-    "table", "fence", "code_block", "html_block", "hr", "definition",
+    "paragraph",
+    "heading",
+    "lheading",
+    "bullet_list",
+    "ordered_list",
+    "list_item",
+    "blockquote",
+    "table",
+    "fence",
+    "code_block",
+    "html_block",
+    "hr",
+    "definition",
 }
 
 

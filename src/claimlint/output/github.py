@@ -25,8 +25,12 @@ def escape_property(text: str) -> str:
 def annotation(f: Finding) -> str:
     """The workflow command for one finding."""
     props = {
-        "file": f.path, "line": str(f.line), "col": str(f.column),
-        "endLine": str(f.end_line), "endColumn": str(f.end_column), "title": f.code,
+        "file": f.path,
+        "line": str(f.line),
+        "col": str(f.column),
+        "endLine": str(f.end_line),
+        "endColumn": str(f.end_column),
+        "title": f.code,
     }
     message = f.message
     rewrite = next((s for s in f.suggestions if s.applicability is not Applicability.DISPLAY), None)
@@ -43,11 +47,12 @@ def render(report: Report, stream: TextIO, color: bool) -> None:
     """Write one annotation per finding and per unreadable file, then a plain summary."""
     for result in report.files:
         if result.error:
-            stream.write(f"::error file={escape_property(result.path)},title=claimlint::"
-                         f"{escape_data(result.error)}\n")
+            stream.write(f"::error file={escape_property(result.path)},title=claimlint::{escape_data(result.error)}\n")
         for f in result.findings:
             stream.write(annotation(f) + "\n")
     counts = report.counts()
-    stream.write(f"claimlint: {counts['error']} error(s), {counts['warning']} warning(s), "
-                 f"{counts['info']} info in {len(report.files)} file(s)\n")
+    stream.write(
+        f"claimlint: {counts['error']} error(s), {counts['warning']} warning(s), "
+        f"{counts['info']} info in {len(report.files)} file(s)\n"
+    )
     write_sections(report, stream)

@@ -138,16 +138,17 @@ def _in_context(f: Finding, replacement: str, lines: LineIndex) -> str:
         before, after = line[: f.column - 1], line[f.end_column - 1 :]
     else:
         return ""
-    return (f'<p class="in-context">{_e(before)}<del>{_e(f.text)}</del> '
-            f"<ins>{_e(replacement)}</ins>{_e(after)}</p>")
+    return f'<p class="in-context">{_e(before)}<del>{_e(f.text)}</del> <ins>{_e(replacement)}</ins>{_e(after)}</p>'
 
 
 def _suggestion(f: Finding, s: SuggestionOut, lines: LineIndex) -> str:
     if s.applicability is Applicability.DISPLAY:
         return f'<li class="advice"><span class="kind">{KIND_LABEL[s.applicability]}</span>{_e(s.replacement)}</li>'
     title = f" — {_e(s.title)}" if s.title else ""
-    return (f'<li class="rewrite"><span class="kind">{KIND_LABEL[s.applicability]}{title}</span>'
-            f'<span class="replacement">{_e(s.replacement)}</span>{_in_context(f, s.replacement, lines)}</li>')
+    return (
+        f'<li class="rewrite"><span class="kind">{KIND_LABEL[s.applicability]}{title}</span>'
+        f'<span class="replacement">{_e(s.replacement)}</span>{_in_context(f, s.replacement, lines)}</li>'
+    )
 
 
 def finding_card(f: Finding, n: int, prefix: str, rule: Rule | None, lines: LineIndex) -> str:
@@ -187,19 +188,21 @@ def document_section(result: FileResult, index: int, rules: dict[str, Rule]) -> 
     if not result.findings:
         return head + '<p class="clean">No claims found.</p></section>'
     lines = LineIndex(result.source)
-    cards = "".join(finding_card(f, n, prefix, rules.get(f.code), lines)
-                    for n, f in enumerate(result.findings, 1))
-    return (head + '<div class="layout"><div><pre class="copy">'
-            + highlight(result.source, result.findings, prefix)
-            + f'</pre></div><ol class="findings">{cards}</ol></div></section>')
+    cards = "".join(finding_card(f, n, prefix, rules.get(f.code), lines) for n, f in enumerate(result.findings, 1))
+    return (
+        head
+        + '<div class="layout"><div><pre class="copy">'
+        + highlight(result.source, result.findings, prefix)
+        + f'</pre></div><ol class="findings">{cards}</ol></div></section>'
+    )
 
 
 def summary(report: Report) -> str:
     """Totals by severity, a category-by-severity table and the list of documents."""
     counts = report.counts()
     totals = "".join(
-        f'<div class="total sev-{s.value}"><strong>{counts[s.value]}</strong>'
-        f"{SEVERITY_LABEL[s]} ({s.value})</div>" for s in SEVERITIES
+        f'<div class="total sev-{s.value}"><strong>{counts[s.value]}</strong>{SEVERITY_LABEL[s]} ({s.value})</div>'
+        for s in SEVERITIES
     )
     table: dict[str, Counter[str]] = {}
     for f in report.findings:
@@ -211,26 +214,38 @@ def summary(report: Report) -> str:
         + f'<td class="num">{sum(c.values())}</td></tr>'
         for cat, c in sorted(table.items(), key=lambda item: (-sum(item[1].values()), item[0]))
     )
-    by_category = (f'<table class="by-category"><thead><tr><th>Category</th>{head}<th class="num">Total</th>'
-                   f"</tr></thead><tbody>{rows}</tbody></table>") if rows else '<p class="clean">No claims found.</p>'
+    by_category = (
+        (
+            f'<table class="by-category"><thead><tr><th>Category</th>{head}<th class="num">Total</th>'
+            f"</tr></thead><tbody>{rows}</tbody></table>"
+        )
+        if rows
+        else '<p class="clean">No claims found.</p>'
+    )
     docs = "".join(
         f'<tr><td><a href="#d{i}">{_e(r.path)}</a></td>'
-        + ("".join(f'<td class="num">{sum(1 for f in r.findings if f.severity is s)}</td>' for s in SEVERITIES)
-           if not r.error else f'<td colspan="3">could not be checked: {_e(r.error)}</td>')
+        + (
+            "".join(f'<td class="num">{sum(1 for f in r.findings if f.severity is s)}</td>' for s in SEVERITIES)
+            if not r.error
+            else f'<td colspan="3">could not be checked: {_e(r.error)}</td>'
+        )
         + "</tr>"
         for i, r in enumerate(report.files, 1)
     )
     parts = [
         '<section class="card" id="summary"><h2>Summary</h2>',
         f'<div class="totals">{totals}</div>',
-        "<h3>By category</h3>", by_category,
-        f'<h3>Documents ({len(report.files)})</h3>',
+        "<h3>By category</h3>",
+        by_category,
+        f"<h3>Documents ({len(report.files)})</h3>",
         f'<table class="by-document"><thead><tr><th>Document</th>{head}</tr></thead><tbody>{docs}</tbody></table>',
     ]
     if report.baseline is not None:
         b = report.baseline
-        parts.append(f'<p class="muted">Compared with the baseline {_e(b.path)}: {b.new} new, '
-                     f"{len(b.unchanged)} already known (not shown), {len(b.gone)} fixed since.</p>")
+        parts.append(
+            f'<p class="muted">Compared with the baseline {_e(b.path)}: {b.new} new, '
+            f"{len(b.unchanged)} already known (not shown), {len(b.gone)} fixed since.</p>"
+        )
     if report.suppressions:
         items = "".join(
             f"<tr><td>{_e(u.path)}:{u.line}</td><td>{_e(', '.join(u.codes) or 'all rules')}</td>"
@@ -238,9 +253,11 @@ def summary(report: Report) -> str:
             f'<td>{_e(u.status)}</td><td class="num">{u.silenced}</td></tr>'
             for u in report.suppressions
         )
-        parts.append('<h3>Suppressions in use</h3><table class="suppressions"><thead><tr><th>Where</th>'
-                     '<th>Rules</th><th>Reason</th><th>Expires</th><th>Status</th><th class="num">Silenced</th>'
-                     f"</tr></thead><tbody>{items}</tbody></table>")
+        parts.append(
+            '<h3>Suppressions in use</h3><table class="suppressions"><thead><tr><th>Where</th>'
+            '<th>Rules</th><th>Reason</th><th>Expires</th><th>Status</th><th class="num">Silenced</th>'
+            f"</tr></thead><tbody>{items}</tbody></table>"
+        )
     parts.append("</section>")
     return "".join(parts)
 
@@ -252,7 +269,7 @@ def page(report: Report) -> str:
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'; img-src data:\">"
         f'<meta name="generator" content="claimlint {_e(__version__)}">'
         f"<title>claimlint report: {found} finding(s)</title><style>{CSS}</style></head><body>"

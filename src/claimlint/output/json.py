@@ -17,10 +17,20 @@ JSON_VERSION = 1
 def finding_dict(f: Finding) -> dict[str, Any]:
     """A finding as a JSON object."""
     return {
-        "path": f.path, "code": f.code, "name": f.name, "category": f.category,
-        "severity": f.severity.value, "message": f.message, "line": f.line,
-        "column": f.column, "end_line": f.end_line, "end_column": f.end_column,
-        "start": f.start, "end": f.end, "text": f.text, "scope": f.scope,
+        "path": f.path,
+        "code": f.code,
+        "name": f.name,
+        "category": f.category,
+        "severity": f.severity.value,
+        "message": f.message,
+        "line": f.line,
+        "column": f.column,
+        "end_line": f.end_line,
+        "end_column": f.end_column,
+        "start": f.start,
+        "end": f.end,
+        "text": f.text,
+        "scope": f.scope,
         "suggestions": [
             {"replacement": s.replacement, "applicability": s.applicability.value, "title": s.title}
             for s in f.suggestions
@@ -32,23 +42,43 @@ def finding_dict(f: Finding) -> dict[str, Any]:
 
 def suppressed_dict(s: Suppressed) -> dict[str, Any]:
     """A suppressed match as a JSON object."""
-    return {"path": s.path, "code": s.code, "start": s.start, "end": s.end, "line": s.line,
-            "column": s.column, "text": s.text, "reason": s.reason}
+    return {
+        "path": s.path,
+        "code": s.code,
+        "start": s.start,
+        "end": s.end,
+        "line": s.line,
+        "column": s.column,
+        "text": s.text,
+        "reason": s.reason,
+    }
 
 
 def baseline_dict(diff: BaselineDiff) -> dict[str, Any]:
     """The baseline comparison as a JSON object (findings then holds only new ones)."""
     return {
-        "path": diff.path, "new": diff.new, "unchanged": len(diff.unchanged),
-        "gone": [{"path": e.path, "code": e.code, "fingerprint": e.fingerprint, "text": e.text,
-                  "sentence": e.sentence} for e in diff.gone],
+        "path": diff.path,
+        "new": diff.new,
+        "unchanged": len(diff.unchanged),
+        "gone": [
+            {"path": e.path, "code": e.code, "fingerprint": e.fingerprint, "text": e.text, "sentence": e.sentence}
+            for e in diff.gone
+        ],
     }
 
 
 def use_dict(u: SuppressionUse) -> dict[str, Any]:
     """A suppression directive in use as a JSON object."""
-    return {"path": u.path, "line": u.line, "action": u.action, "codes": list(u.codes),
-            "reason": u.reason, "expires": u.expires, "status": u.status, "silenced": u.silenced}
+    return {
+        "path": u.path,
+        "line": u.line,
+        "action": u.action,
+        "codes": list(u.codes),
+        "reason": u.reason,
+        "expires": u.expires,
+        "status": u.status,
+        "silenced": u.silenced,
+    }
 
 
 def document(report: Report) -> dict[str, Any]:

@@ -34,28 +34,39 @@ def _details(f: Finding) -> str:
 def suite(result: FileResult) -> ET.Element:
     """The test suite for one file: a failing case per finding, or one passing case."""
     findings = result.findings
-    element = ET.Element("testsuite", {
-        "name": result.path,
-        "tests": str(max(len(findings), 1)),
-        "failures": str(len(findings)),
-        "errors": "1" if result.error else "0",
-        "skipped": "0",
-        "time": "0",
-    })
+    element = ET.Element(
+        "testsuite",
+        {
+            "name": result.path,
+            "tests": str(max(len(findings), 1)),
+            "failures": str(len(findings)),
+            "errors": "1" if result.error else "0",
+            "skipped": "0",
+            "time": "0",
+        },
+    )
     if result.error:
-        case = ET.SubElement(element, "testcase", {"classname": result.path, "name": "read file",
-                                                   "file": result.path, "time": "0"})
+        case = ET.SubElement(
+            element, "testcase", {"classname": result.path, "name": "read file", "file": result.path, "time": "0"}
+        )
         ET.SubElement(case, "error", {"message": result.error, "type": "InputError"}).text = result.error
         return element
     if not findings:
-        ET.SubElement(element, "testcase", {"classname": result.path, "name": "no claims found",
-                                            "file": result.path, "time": "0"})
+        ET.SubElement(
+            element, "testcase", {"classname": result.path, "name": "no claims found", "file": result.path, "time": "0"}
+        )
     for f in findings:
-        case = ET.SubElement(element, "testcase", {
-            "classname": result.path,
-            "name": f"{f.code} {f.name} at line {f.line}, column {f.column}",
-            "file": f.path, "line": str(f.line), "time": "0",
-        })
+        case = ET.SubElement(
+            element,
+            "testcase",
+            {
+                "classname": result.path,
+                "name": f"{f.code} {f.name} at line {f.line}, column {f.column}",
+                "file": f.path,
+                "line": str(f.line),
+                "time": "0",
+            },
+        )
         failure = ET.SubElement(case, "failure", {"message": f.message, "type": f"{f.severity.value} {f.code}"})
         failure.text = _details(f)
     return element
@@ -64,13 +75,16 @@ def suite(result: FileResult) -> ET.Element:
 def document(report: Report) -> ET.Element:
     """The whole report as a <testsuites> element."""
     suites = [suite(r) for r in report.files]
-    root = ET.Element("testsuites", {
-        "name": "claimlint",
-        "tests": str(sum(int(s.get("tests", "0")) for s in suites)),
-        "failures": str(sum(int(s.get("failures", "0")) for s in suites)),
-        "errors": str(sum(int(s.get("errors", "0")) for s in suites)),
-        "time": "0",
-    })
+    root = ET.Element(
+        "testsuites",
+        {
+            "name": "claimlint",
+            "tests": str(sum(int(s.get("tests", "0")) for s in suites)),
+            "failures": str(sum(int(s.get("failures", "0")) for s in suites)),
+            "errors": str(sum(int(s.get("errors", "0")) for s in suites)),
+            "time": "0",
+        },
+    )
     root.extend(suites)
     return root
 

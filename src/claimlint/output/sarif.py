@@ -88,8 +88,14 @@ def _fallback_rule(f: Finding) -> Rule:
 
 
 def _region(f: Finding) -> dict[str, int]:
-    return {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line,
-            "endColumn": f.end_column, "charOffset": f.start, "charLength": f.end - f.start}
+    return {
+        "startLine": f.line,
+        "startColumn": f.column,
+        "endLine": f.end_line,
+        "endColumn": f.end_column,
+        "charOffset": f.start,
+        "charLength": f.end - f.start,
+    }
 
 
 def result(f: Finding, index: int, fingerprint: str, new: bool) -> dict[str, Any]:
@@ -100,23 +106,29 @@ def result(f: Finding, index: int, fingerprint: str, new: bool) -> dict[str, Any
         "ruleIndex": index,
         "level": LEVEL[f.severity],
         "message": {"text": f.message},
-        "locations": [{"physicalLocation": {
-            "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"},
-            "region": {**_region(f), "snippet": {"text": f.text}},
-        }}],
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"},
+                    "region": {**_region(f), "snippet": {"text": f.text}},
+                }
+            }
+        ],
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
         "properties": {"category": f.category, "scope": f.scope},
     }
     fixes = [
         {
             "description": {"text": s.title or f"Replace with “{s.replacement}”"},
-            "artifactChanges": [{
-                "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"},
-                "replacements": [{"deletedRegion": _region(f),
-                                  "insertedContent": {"text": s.replacement}}],
-            }],
+            "artifactChanges": [
+                {
+                    "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"},
+                    "replacements": [{"deletedRegion": _region(f), "insertedContent": {"text": s.replacement}}],
+                }
+            ],
         }
-        for s in f.suggestions if s.applicability is Applicability.SAFE
+        for s in f.suggestions
+        if s.applicability is Applicability.SAFE
     ]
     if fixes:
         out["fixes"] = fixes
@@ -138,20 +150,29 @@ def document(report: Report) -> dict[str, Any]:
         for f, fp in zip(r.findings, fingerprints(r.findings), strict=True)
     ]
     notifications = [
-        {"level": "error", "message": {"text": f"{r.path}: {r.error}"},
-         "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(r.path)}}}]}
+        {
+            "level": "error",
+            "message": {"text": f"{r.path}: {r.error}"},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(r.path)}}}],
+        }
         for r in report.errors
     ]
     run: dict[str, Any] = {
-        "tool": {"driver": {
-            "name": "claimlint",
-            "version": __version__,
-            "semanticVersion": __version__,
-            "rules": [rule_descriptor(r) for r in ordered],
-        }},
-        "invocations": [{"executionSuccessful": not report.errors,
-                         "toolExecutionNotifications": notifications,
-                         "workingDirectory": {"uri": Path(os.getcwd()).as_uri() + "/"}}],
+        "tool": {
+            "driver": {
+                "name": "claimlint",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "rules": [rule_descriptor(r) for r in ordered],
+            }
+        },
+        "invocations": [
+            {
+                "executionSuccessful": not report.errors,
+                "toolExecutionNotifications": notifications,
+                "workingDirectory": {"uri": Path(os.getcwd()).as_uri() + "/"},
+            }
+        ],
         "columnKind": "unicodeCodePoints",
         "results": results,
     }

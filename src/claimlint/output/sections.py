@@ -11,8 +11,9 @@ def write_sections(report: Report, stream: TextIO) -> None:
     """Write the baseline comparison and the suppression list, when the run has them."""
     if report.baseline is not None:
         b = report.baseline
-        stream.write(f"\nBaseline {b.path}: {b.new} new, {len(b.unchanged)} unchanged (not shown), "
-                     f"{len(b.gone)} gone\n")
+        stream.write(
+            f"\nBaseline {b.path}: {b.new} new, {len(b.unchanged)} unchanged (not shown), {len(b.gone)} gone\n"
+        )
         for e in b.gone:
             stream.write(f"  gone: {e.path}: {e.code} '{e.text}' in \"{e.sentence}\"\n")
     if report.suppressions is not None:
@@ -21,5 +22,7 @@ def write_sections(report: Report, stream: TextIO) -> None:
             codes = ",".join(u.codes) or "all rules"
             reason = f'reason="{u.reason}"' if u.reason else "no reason"
             expires = f"expires={u.expires}" if u.expires else "no expiry"
-            stream.write(f"  {u.path}:{u.line}: {u.action} {codes}; {reason}; {expires}; {u.status}; "
-                         f"silenced {u.silenced} finding(s)\n")
+            stream.write(
+                f"  {u.path}:{u.line}: {u.action} {codes}; {reason}; {expires}; {u.status}; "
+                f"silenced {u.silenced} finding(s)\n"
+            )

@@ -16,8 +16,7 @@ STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 def render(report: Report, stream: TextIO, color: bool) -> None:
     """Write findings grouped by file, each with its source line and top suggestion."""
-    console = Console(file=stream, force_terminal=color, no_color=not color, highlight=False,
-                      soft_wrap=True, width=120)
+    console = Console(file=stream, force_terminal=color, no_color=not color, highlight=False, soft_wrap=True, width=120)
     for result in report.files:
         if result.error:
             console.print(Text.assemble((result.path, "bold"), ": ", ("error", "bold red"), f": {result.error}"))
@@ -28,9 +27,13 @@ def render(report: Report, stream: TextIO, color: bool) -> None:
         lines = LineIndex(result.source)
         for f in result.findings:
             head = Text.assemble(
-                (f"  {f.path}:{f.line}:{f.column}", "bold"), " ",
-                (f"{f.severity.value:<7}", STYLE[f.severity.value]), " ",
-                (f.code, "magenta"), " ", f.message,
+                (f"  {f.path}:{f.line}:{f.column}", "bold"),
+                " ",
+                (f"{f.severity.value:<7}", STYLE[f.severity.value]),
+                " ",
+                (f.code, "magenta"),
+                " ",
+                f.message,
             )
             if f.scope == "document":
                 head.append("  [document]", style="dim")
@@ -51,8 +54,10 @@ def render(report: Report, stream: TextIO, color: bool) -> None:
     counts = report.counts()
     files = sum(1 for r in report.files if r.findings)
     summary = Text.assemble(
-        (f"{counts['error']} error(s)", STYLE["error"] if counts["error"] else ""), ", ",
-        (f"{counts['warning']} warning(s)", STYLE["warning"] if counts["warning"] else ""), ", ",
+        (f"{counts['error']} error(s)", STYLE["error"] if counts["error"] else ""),
+        ", ",
+        (f"{counts['warning']} warning(s)", STYLE["warning"] if counts["warning"] else ""),
+        ", ",
         f"{counts['info']} info in {files} of {len(report.files)} file(s)",
     )
     if report.errors:
