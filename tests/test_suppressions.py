@@ -141,3 +141,14 @@ def test_plain_text_and_html_directives_carry_reasons_too(tmp_path: Path, monkey
     assert [(u["path"], u["status"], u["silenced"]) for u in doc["suppressions"]] == [
         ("a.txt", "expired", 0), ("b.html", "active", 1),
     ]
+
+
+def test_the_result_cache_respects_expiry_dates(page: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = page.parent / "cache"
+    monkeypatch.setenv("CLAIMLINT_CACHE_DIR", str(cache))
+    on(monkeypatch, "2026-06-01")
+    _, before, _ = run_json("page.md")
+    on(monkeypatch, "2027-03-01")
+    _, after, _ = run_json("page.md")
+    assert cache.is_dir()
+    assert [s["line"] for s in before["suppressed"]] == [4] and after["suppressed"] == []

@@ -112,7 +112,7 @@ def lint_targets(
         except InputError as exc:
             results[i] = FileResult(target.shown, error=str(exc).split(": ", 1)[-1])
             continue
-        key = cache.result_key(data, target.shown, target.fmt, settings) if cache else None
+        key = cache.result_key(data, target.shown, target.fmt, _dated(settings, data)) if cache else None
         cached = cache.load_result(key) if cache and key else None
         if isinstance(cached, FileResult):
             results[i] = replace(cached, source=source)
@@ -136,6 +136,15 @@ def _lint_all(pending: list[tuple[int, str, str, str, str | None]], linter: Any,
     context = multiprocessing.get_context("fork")
     with context.Pool(workers) as pool:
         return pool.map(_lint_in_worker, items, chunksize=max(1, len(items) // (workers * 4)))
+
+
+def _dated(settings: str, data: bytes) -> str:
+    """Settings for the cache key; a file with an expiring suppression also depends on the date."""
+    if b"expires=" not in data:
+        return settings
+    from claimlint import suppress
+
+    return f"{settings}:{suppress.today().isoformat()}"
 
 
 def lint_stdin(filename: str, linter: Any, report: Report) -> None:
