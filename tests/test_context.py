@@ -238,3 +238,24 @@ def test_language_enumerated_after_a_dash_is_a_mention(fixture_linter: Linter) -
     text = "Offshore brochures widen their vocabulary — vitality, youth, guaranteed results."
     assert found(fixture_linter, text, "TS0401") == []
     assert found(fixture_linter, "Our promise — guaranteed results.", "TS0401") == ["guaranteed results"]
+
+
+def test_a_self_negating_claim_survives_a_list_or_a_comma(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from claimlint.config import Config
+    from claimlint.packs import load_packs
+
+    from .conftest import FIXTURES
+
+    pack = (FIXTURES / "basic-pack.yaml").read_text().replace(
+        "      - phrases: [guaranteed result]", "      - phrases: [guaranteed result, no downtime, doesn't hurt]")
+    path = tmp_path / "p.yaml"
+    path.write_text(pack)
+    linter = Linter(Config(), load_packs([path]))
+    assert found(linter, "No scars and no downtime.", "TS0401") == ["no downtime"]
+    assert found(linter, "Don't worry, it doesn't hurt.", "TS0401") == ["doesn't hurt"]
+    assert found(linter, "It is not true that there is no downtime.", "TS0401") == []
+
+
+def test_a_denied_disclosure_is_no_disclosure(fixture_linter: Linter) -> None:
+    text = "Book stem cell therapy today. There are no side effects to worry about."
+    assert [f.code for f in fixture_linter.lint_source("t.txt", text, "text").findings] == ["TS1901"]

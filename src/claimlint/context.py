@@ -180,6 +180,16 @@ ATTRIBUTION_CUES = (
     ("myth",),
     ("misconception",),
     ("avoid", "any"),
+    ("you", "may", "read"),
+    ("you", "might", "read"),
+    ("you", "may", "hear"),
+    ("you", "might", "hear"),
+    ("you", "will", "hear"),
+    ("you", "may", "see"),
+    ("you", "might", "see"),
+    ("you", "may", "be", "told"),
+    ("you", "might", "be", "told"),
+    ("you", "may", "come", "across"),
     ("steer", "clear"),
 )
 WARNING_HEADERS = (
@@ -527,10 +537,16 @@ def _is_pseudo(doc: Any, i: int, limit: int) -> bool:
     return any(following[: len(p)] == p for p in PSEUDO_NEGATION)
 
 
-def negation_cue(doc: Any, sent_start: int, start: int) -> tuple[str, int] | None:
-    """The negation cue (text, token index) governing a match starting at ``start``, if any."""
+def negation_cue(doc: Any, sent_start: int, start: int, self_negating: bool = False) -> tuple[str, int] | None:
+    """The negation cue (text, token index) governing a match starting at ``start``, if any.
+
+    A match that carries its own negation ("no downtime", "doesn't hurt") is a claim in itself; an
+    earlier negation cancels it only from inside the same comma-free clause, and a coordinated
+    "no X and no Y" list does not ("no scars and no downtime").
+    """
     lo = max(sent_start, start - VERBAL_WINDOW)
     after_comma = False
+    coordinated = False
     for i in range(start - 1, lo - 1, -1):
         token = doc[i]
         word = token.lower_
@@ -538,11 +554,17 @@ def negation_cue(doc: Any, sent_start: int, start: int) -> tuple[str, int] | Non
             break
         if token.text == ",":
             after_comma = True
+            if self_negating:
+                break
             continue
+        if word in ("and", "or", "&", "/"):
+            coordinated = True
         negation = token.norm_ in NEGATION or word in NEGATION
         if not negation or _is_pseudo(doc, i, start):
             continue
         verbal = token.norm_ in VERBAL_NEGATION or word in VERBAL_NEGATION
+        if self_negating and (coordinated or not verbal):
+            continue
         if start - i <= NEGATION_WINDOW and not after_comma:
             return token.text, i
         if not after_comma and _starts_clause(doc, sent_start, i):
@@ -577,12 +599,19 @@ def critical_stance(text: str) -> bool:
     return sum(lowered.count(cue) for cue in CRITICAL_CUES) >= 2
 
 
-def analyse(doc: Any, start: int, end: int, segment: Segment | None, critical: bool = False) -> Cues:
+def analyse(
+    doc: Any,
+    start: int,
+    end: int,
+    segment: Segment | None,
+    critical: bool = False,
+    self_negating: bool = False,
+) -> Cues:
     """Decide every context cue for the match doc[start:end]."""
     cues = Cues()
     s_lo, s_hi = sentence_bounds(doc, start, end)
     before = _lowers(doc, s_lo, start)
-    neg = negation_cue(doc, s_lo, start)
+    neg = negation_cue(doc, s_lo, start, self_negating)
     if neg is None:
         after = post_negation(doc, end, sent_end(doc, end))
         if after:

@@ -16,7 +16,7 @@ from claimlint.document import Document
 from claimlint.extract import load_document
 from claimlint.findings import FileResult, Finding, SuggestionOut, Suppressed
 from claimlint.inflect import inflection_of
-from claimlint.matching import CompiledRules, Hit
+from claimlint.matching import CompiledRules, Hit, expand_phrases
 from claimlint.packs import RulePack, load_packs, pack_files
 from claimlint.prefilter import Prefilter
 from claimlint.prefilter import build as build_prefilter
@@ -141,7 +141,7 @@ class Linter:
             if ignored & {rule.code, rule.name, rule.category}:
                 continue
             (span_hits if rule.scope == "span" else doc_hits[rule.code]).append(hit)
-        cue_cache: dict[tuple[int, int], context.Cues] = {}
+        cue_cache: dict[tuple[int, int, bool], context.Cues] = {}
 
         stance: list[bool] = []
 
@@ -151,10 +151,17 @@ class Linter:
             return stance[0]
 
         def cues_for(hit: Hit) -> context.Cues:
-            key = (hit.start, hit.end)
+            literals = self._literals(hit.pattern)
+            self_negating = any(
+                doc[i].lower_ in literals and (doc[i].norm_ in context.NEGATION or doc[i].lower_ in context.NEGATION)
+                for i in range(hit.start, hit.end)
+            )
+            key = (hit.start, hit.end, self_negating)
             if key not in cue_cache:
                 cue_cache[key] = (
-                    context.analyse(doc, hit.start, hit.end, document.segment_at(hit.start_char), critical())
+                    context.analyse(
+                        doc, hit.start, hit.end, document.segment_at(hit.start_char), critical(), self_negating
+                    )
                     if self.use_context
                     else context.Cues()
                 )
@@ -200,8 +207,10 @@ class Linter:
         cached = self._literal_cache.get(id(pattern))
         if cached is None:
             words: set[str] = set()
-            for phrase in pattern.phrases:
-                words.update(w.lower() for w in re.findall(r"[\w']+", phrase))
+            tokenizer = self.compiled.nlp.tokenizer
+            for phrase in expand_phrases(pattern.phrases, self.compiled.lexicons):
+                for token in tokenizer(phrase):  # as the matcher saw it: "doesn't" is does + n't
+                    words.update((token.lower_, token.norm_))
             for token in pattern.tokens:
                 for value in token.values():
                     values = value.values() if isinstance(value, dict) else [value]
@@ -212,7 +221,8 @@ class Linter:
             for operand in (pattern.left, pattern.right):
                 if operand is not None:
                     for entry in self.compiled.lexicon_entries(operand.lexicon):
-                        words.update(w.lower() for w in re.findall(r"[\w']+", entry))
+                        for token in tokenizer(entry):
+                            words.update((token.lower_, token.norm_))
             if pattern.kind == "regex":
                 words.update(context.NEGATION)  # a regex spells out whatever it matches
             cached = self._literal_cache[id(pattern)] = frozenset(words)
@@ -338,7 +348,8 @@ class Linter:
         directives: suppress.Suppressions,
         result: FileResult,
     ) -> None:
-        if any(h.role == "disclosure" for h in hits):
+        # A denied disclosure ("no bruising", "none of the risks") discloses nothing.
+        if any(h.role == "disclosure" and "negated" not in cues_for(h) for h in hits):
             return
         triggers = []
         for hit in sorted(hits, key=lambda h: h.start):

@@ -271,8 +271,11 @@ class CompiledRules:
                     assert rule is not None and pattern is not None
                     span = doc[lo + start : lo + end]
                     hits.append(Hit(rule, pattern, role, span.start, span.end, span.start_char, span.end_char))
-        for rule, pattern, role, regex in self.regexes:
-            self._regex_hits(doc, regex, rule, pattern, role, 0, len(text), hits)
+        if self.regexes:
+            blocks = _blocks(text)
+            for rule, pattern, role, regex in self.regexes:
+                for lo, hi in blocks:
+                    self._regex_hits(doc, regex, rule, pattern, role, lo, hi, hits)
         for rule, pattern, role, regex, ids in self.anchored_regexes:
             for lo, hi in sorted({b for i in ids for b in anchor_blocks.get(i, ())}):
                 self._regex_hits(doc, regex, rule, pattern, role, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]), hits)
@@ -324,6 +327,19 @@ class CompiledRules:
                 cache[i] = (span.start, span.end) if span is not None else (0, len(doc))
             out[key].add(cache[i])
         return out
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the blocks between blank-line separators (a regex never crosses one)."""
+    out = []
+    lo = 0
+    pos = text.find("\n\n")
+    while pos != -1:
+        out.append((lo, pos))
+        lo = pos + 2
+        pos = text.find("\n\n", lo)
+    out.append((lo, len(text)))
+    return out
 
 
 BOUNDARY = frozenset({".", "!", "?", ";"})
