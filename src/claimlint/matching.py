@@ -73,7 +73,7 @@ class CompiledRules:
         vocab = self.nlp.vocab
         self.phrase_matcher = PhraseMatcher(vocab, attr="NORM")
         self.exact_matcher = PhraseMatcher(vocab, attr="LOWER")
-        self.token_matcher = Matcher(vocab, validate=True)
+        self.token_matcher = Matcher(vocab)  # packs are validated when they are loaded
         self.targets: dict[int, tuple[Rule | None, Pattern | None, str, str]] = {}
         self.regexes: list[tuple[Rule, Pattern, str, re.Pattern[str]]] = []
         # Anchored patterns run only on the blocks where one of their anchor words occurs.
@@ -104,13 +104,39 @@ class CompiledRules:
         return self.lexicons[name]
 
     def _register_norms(self) -> None:
+        """Prepare the inflection table; NORMs are set on lexemes only as words are met."""
+        import numpy as np
+
         self.canonical = norm_table(rule_words(self.rules, self.lexicons))
+        strings = self.nlp.vocab.strings
+        self._canon_by_lower: dict[int, str] = {
+            strings[word]: canon for word, canon in self.canonical.items() if canon != word
+        }
+        self._table_hashes = np.sort(np.fromiter(self._canon_by_lower, dtype=np.uint64, count=len(self._canon_by_lower)))
+        self._normed: set[int] = set()
+
+    def _apply_norms(self, doc: Any) -> None:
+        """Give every token of ``doc`` that is an inflected rule word its canonical NORM.
+
+        Setting it on the lexeme (not the token) makes it stick for later documents, and costs one
+        vectorised lookup per document instead of creating thousands of lexemes up front.
+        """
+        import numpy as np
+        from spacy.attrs import LOWER, ORTH
+
+        if not len(doc) or not len(self._table_hashes):
+            return
+        array = doc.to_array([ORTH, LOWER])
+        table = self._table_hashes
+        at = np.minimum(np.searchsorted(table, array[:, 1]), len(table) - 1)
+        mask = table[at] == array[:, 1]
+        if not mask.any():
+            return
         vocab = self.nlp.vocab
-        for word, canon in self.canonical.items():
-            if canon == word:
-                continue
-            for variant in {word, word.title(), word.upper(), word.capitalize()}:
-                vocab[variant].norm_ = canon
+        for orth, lower in set(zip(array[mask, 0].tolist(), array[mask, 1].tolist(), strict=True)):
+            if orth not in self._normed:
+                vocab[orth].norm_ = self._canon_by_lower[lower]
+                self._normed.add(orth)
 
     def norm(self, word: str) -> str:
         """The NORM a word gets in documents (its canonical base form if known)."""
@@ -127,7 +153,10 @@ class CompiledRules:
     def _phrase_docs(self, phrases: Iterable[str]) -> list[Any]:
         texts = sorted({v for p in phrases for v in spelling_variants(p)})
         tokenizer: Any = self.nlp.tokenizer
-        return [d for d in tokenizer.pipe(texts) if len(d)]
+        docs = [d for d in tokenizer.pipe(texts) if len(d)]
+        for doc in docs:
+            self._apply_norms(doc)
+        return docs
 
     def _add(self, rule: Rule, pattern: Pattern, role: str) -> None:
         if pattern.kind == "phrases":
@@ -141,7 +170,7 @@ class CompiledRules:
             if anchor is not None:
                 from spacy.matcher import Matcher
 
-                own = Matcher(self.nlp.vocab, validate=True)
+                own = Matcher(self.nlp.vocab)
                 target: Any = own
                 self.anchored.append((own, self._anchor_ids(anchor)))
             else:
@@ -242,8 +271,10 @@ class CompiledRules:
     # -- matching ----------------------------------------------------------------------------
 
     def make_doc(self, text: str) -> Any:
-        """Tokenize text with the shared pipeline's tokenizer."""
-        return self.nlp.make_doc(text)
+        """Tokenize text with the shared pipeline's tokenizer (inflected rule words normalised)."""
+        doc = self.nlp.make_doc(text)
+        self._apply_norms(doc)
+        return doc
 
     def match(self, doc: Any) -> list[Hit]:
         """Every raw hit of every pattern in ``doc`` (context is applied later)."""
