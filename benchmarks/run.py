@@ -260,8 +260,13 @@ def _suffix(k: int) -> str:
     return f"zq{SUFFIX_LETTERS[k % 26]}{SUFFIX_LETTERS[(k // 26) % 26]}vork"
 
 
-def _suffix_phrases(phrases: Sequence[str], word: str) -> list[str]:
-    return [f"{p} {word}" for p in phrases]
+def _suffix_phrases(phrases: Sequence[str], word: str, lexicons: dict[str, list[str]]) -> list[str]:
+    """Each phrase with ``word`` appended; a phrase written "@name" stands for a whole lexicon."""
+    out = []
+    for phrase in phrases:
+        expanded = lexicons.get(phrase[1:]) if phrase.startswith("@") else None
+        out.extend(f"{p} {word}" for p in (expanded if expanded is not None else [phrase]))
+    return out
 
 
 GLOBAL_FLAGS = re.compile(r"^\(\?[aiLmsux]+\)")
@@ -273,7 +278,7 @@ def _copy_pattern(
     """A pattern that costs what ``pattern`` costs but never matches (None: leave it out)."""
     out = dict(pattern)
     if "phrases" in out:
-        out["phrases"] = _suffix_phrases(out["phrases"], word)
+        out["phrases"] = _suffix_phrases(out["phrases"], word, lexicons)
     elif phrases_only:
         return None
     elif "tokens" in out:
@@ -287,8 +292,7 @@ def _copy_pattern(
         near = dict(out["near"])
         for side in ("left", "right"):
             value = near[side]
-            items = lexicons.get(value[1:], []) if isinstance(value, str) and value.startswith("@") else list(value)
-            near[side] = _suffix_phrases(items, word)
+            near[side] = _suffix_phrases([value] if isinstance(value, str) else list(value), word, lexicons)
         out["near"] = near
     return out
 
@@ -533,6 +537,21 @@ class Bench:
         run(self.check_cmd(warm / "page.md", self.work / "warmup.json"), cwd=self.cwd, env=self.env, ok=(0, 1),
             what="warm-up claimlint check")
         run([sys.executable, "-c", SPACY_BLANK], cwd=self.cwd, env=self.env, what="warm-up spaCy")
+        # Build the multiplied packs now and check that claimlint accepts and compiles them, so a
+        # problem shows in the first minute, not after the long runs.
+        self.packs: dict[tuple[int, bool], PackCopy] = {}
+        if not self.args.skip_scaling:
+            base = summary_of(self.work / "warmup.json")["findings"]
+            for multiplier in self.args.multipliers:
+                for phrases_only in (False, True):
+                    directory = self.work / f"packs-x{multiplier}{'-phrases' if phrases_only else ''}"
+                    copy = multiply_packs(multiplier, directory, phrases_only=phrases_only)
+                    self.packs[(multiplier, phrases_only)] = copy
+                    probe = self.work / f"warmup-x{multiplier}{'-phrases' if phrases_only else ''}.json"
+                    run(self.check_cmd(warm / "page.md", probe, rules=directory), cwd=self.cwd, env=self.env,
+                        ok=(0, 1), what=f"claimlint check with the ×{multiplier} packs")
+                    if summary_of(probe)["findings"] != base:
+                        raise BenchError(f"the ×{multiplier} packs in {directory} change the findings of {warm}")
 
     def throughput(self) -> None:
         args = self.args
@@ -602,8 +621,7 @@ class Bench:
             for phrases_only in (False, True):
                 what = "phrase patterns only" if phrases_only else "all patterns"
                 label = f"built-in packs ×{multiplier} ({what})"
-                directory = self.work / f"packs-x{multiplier}{'-phrases' if phrases_only else ''}"
-                copy = multiply_packs(multiplier, directory, phrases_only=phrases_only)
+                copy = self.packs[(multiplier, phrases_only)]
                 self.log(f"(d) {label}: +{copy.rules} rules")
                 m, summary, _ = self.full_check(corpus, args.repeat, label, rules=copy.directory)
                 rows.append((label, copy, m, summary))

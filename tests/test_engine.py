@@ -172,11 +172,13 @@ def test_anchored_token_patterns_match_exactly_like_unanchored(tmp_path) -> None
     packs = load_packs([FIXTURES / "basic-pack.yaml"])
     text = "Cells do not cause rejection.\n\nNothing here.\n\nOur cells never cause rejection, and cause rejection.\n"
     anchored = Linter(Config(), packs)
+    anchored.compiled.ensure_all()
     assert anchored.compiled.anchored, "the fixture's token pattern should be anchored"
     plain = Linter(Config(), packs)
     original = CompiledRules._token_anchor
     try:
         CompiledRules._token_anchor = lambda self, tokens: None  # type: ignore[method-assign]
+        plain.compiled.ensure_all()
         assert not plain.compiled.anchored
     finally:
         CompiledRules._token_anchor = original  # type: ignore[method-assign]

@@ -42,6 +42,26 @@ def test_rejected_corpus_files_really_have_no_matches(linter: Linter) -> None:
             assert result.findings == [] and result.suppressed == [], path
 
 
-def test_plain_copy_is_rejected(linter: Linter, tmp_path: Path) -> None:
-    text = "Our reception opens at nine. Parking is behind the building. Call us to book a visit.\n" * 20
-    assert not linter.prefilter.may_match(text)
+def test_plain_copy_is_rejected_and_symbols_are_seen(fixture_linter: Linter) -> None:
+    prefilter = fixture_linter.prefilter
+    assert not prefilter.may_match("Our reception opens at nine. Parking is behind the building.\n" * 20)
+    assert prefilter.may_match("Guaranteed-results for all.")  # inflection and hyphenation
+    assert prefilter.may_match("It reverses arthritis.")  # a near pattern's left lexicon
+    assert prefilter.may_match("A 95% success rate.")  # the regex itself
+    assert not prefilter.may_match("A 95% rate.")
+
+
+def test_compiling_on_demand_gives_the_same_findings_as_compiling_everything(linter: Linter) -> None:
+    eager = Linter(Config(), PACKS)
+    eager.compiled.ensure_all()
+    lazy = Linter(Config(), PACKS)
+    texts = [
+        "Our stem cell injections are completely safe and cure arthritis, guaranteed.",
+        "Opening hours: nine to five.",
+        "Book now: 20% off exosome facials, as seen on TV. Results are not guaranteed.",
+    ]
+    for text in texts:
+        a = [(f.code, f.start, f.end, f.severity) for f in eager.lint_source("t.txt", text, "text").findings]
+        b = [(f.code, f.start, f.end, f.severity) for f in lazy.lint_source("t.txt", text, "text").findings]
+        assert a == b, text
+    assert len(lazy.compiled.compiled_ids) < len(lazy.compiled.entries)

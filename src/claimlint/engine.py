@@ -23,6 +23,7 @@ from claimlint.prefilter import build as build_prefilter
 from claimlint.rules import CONTEXT_KINDS, Applicability, Pattern, Policy, Rule, Severity
 
 WORD = re.compile(r"\w+")
+PREFILTER_FORMAT = "prefilter-v3"  # bump when the Prefilter's pickled shape changes
 
 
 def builtin_rule_dir() -> Path:
@@ -101,7 +102,8 @@ class Linter:
     def prefilter(self) -> Prefilter:
         """The spaCy-free test that proves a text cannot match any enabled rule."""
         if self._prefilter is None:
-            key = hashlib.sha256(" ".join([self.packs_fingerprint, *sorted(self.severities)]).encode()).hexdigest()
+            parts = [PREFILTER_FORMAT, self.packs_fingerprint, *sorted(self.severities)]
+            key = hashlib.sha256(" ".join(parts).encode()).hexdigest()
             cached = (
                 self.cache.load("prefilter", key[:32]) if self.cache and self.packs_fingerprint != "given" else None
             )
@@ -127,9 +129,15 @@ class Linter:
         result = FileResult(document.path, words=len(WORD.findall(document.prose)), source=document.source)
         if not self.rules or not document.prose.strip():
             return result
-        if self.use_prefilter and not self.prefilter.may_match(document.prose):
-            return result
-        compiled = self.compiled
+        if self.use_prefilter:
+            candidates = self.prefilter.candidates(document.prose)
+            if not candidates:
+                return result
+            compiled = self.compiled
+            compiled.ensure(candidates)
+        else:
+            compiled = self.compiled
+            compiled.ensure_all()
         doc = compiled.make_doc(document.prose)
         hits = compiled.match(doc)
         ignored = set(self.config.ignored_for(document.path))
@@ -401,7 +409,7 @@ def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
         by_rule[cand.hit.rule.code].append(cand)
     merged: list[_Candidate] = []
     for group in by_rule.values():
-        group.sort(key=lambda c: (c.hit.start_char, -c.hit.end_char))
+        group.sort(key=lambda c: (c.hit.start_char, -c.hit.end_char, c.hit.role, c.hit.pattern.index))
         current = group[0]
         for cand in group[1:]:
             if cand.hit.start_char < current.hit.end_char:

@@ -13,7 +13,7 @@ from typing import Any
 from claimlint.errors import RulePackError
 from claimlint.inflect import base_form, forms
 from claimlint.packs import PackProblems, RulePack
-from claimlint.prefilter import COMMON
+from claimlint.prefilter import COMMON, enumerate_patterns
 from claimlint.rules import Pattern, Rule
 from claimlint.vocab import norm_table, rule_words
 
@@ -84,13 +84,29 @@ class CompiledRules:
         self.anchored_regexes: list[tuple[Rule, Pattern, str, re.Pattern[str], frozenset[int]]] = []
         self.near: list[tuple[Rule, Pattern, str]] = []
         self.used_lexicons: set[str] = set()
-        for rule in self.rules:
-            for role, patterns in (("claim", rule.patterns), ("disclosure", rule.requires_any)):
-                for pattern in patterns:
-                    self._add(rule, pattern, role)
-        for name in sorted(self.used_lexicons):
+        self.entries = enumerate_patterns(self.rules)
+        self.compiled_ids: set[int] = set()
+        self.compiled_lexicons: set[str] = set()
+
+    def ensure(self, ids: Iterable[int]) -> None:
+        """Compile the given patterns (by prefilter id) if they are not compiled yet.
+
+        Patterns are compiled only when a document could match them, so a run over a few pages
+        pays for a fraction of the rules; the findings are the same as with everything compiled,
+        because a pattern the prefilter rules out cannot match.
+        """
+        for ident in sorted(set(ids) - self.compiled_ids):
+            rule, pattern, role = self.entries[ident]
+            self._add(rule, pattern, role)
+            self.compiled_ids.add(ident)
+        for name in sorted(self.used_lexicons - self.compiled_lexicons):
             key = self._key(None, None, "lexicon", name)
             self.phrase_matcher.add(key, self._phrase_docs(self._lexicon_phrases(name)))
+            self.compiled_lexicons.add(name)
+
+    def ensure_all(self) -> None:
+        """Compile every pattern."""
+        self.ensure(range(len(self.entries)))
 
     # -- vocabulary --------------------------------------------------------------------------
 

@@ -70,47 +70,86 @@ def _key(group: Group) -> tuple[bool, int]:
     return (all(w in COMMON for w in group), len(group))
 
 
+PatternEntry = tuple[Rule, Pattern, str]
+
+
+def enumerate_patterns(rules: Sequence[Rule]) -> list[PatternEntry]:
+    """Every pattern of the rules in a fixed order (its index is its id): claims, then disclosures."""
+    return [
+        (rule, pattern, role)
+        for rule in rules
+        for role, patterns in (("claim", rule.patterns), ("disclosure", rule.requires_any))
+        for pattern in patterns
+    ]
+
+
 @dataclass(frozen=True)
 class Prefilter:
-    """Requirements indexed by their most selective group; ``may_match`` is False only when
-    no rule can fire."""
+    """Requirements indexed by their most selective group, each naming the pattern it guards."""
 
-    index: dict[str, tuple[Requirement, ...]]
-    regexes: tuple[tuple[str, int], ...]
-    always: bool
+    index: dict[str, tuple[tuple[Requirement, int], ...]]
+    regexes: tuple[tuple[str, int, int], ...]
+    always: frozenset[int]
+    substrings: tuple[tuple[str, int], ...] = ()
+
+    def candidates(self, text: str) -> set[int]:
+        """Ids of the patterns that could match ``text``; every other pattern cannot."""
+        found = set(self.always)
+        for literal, ident in self.substrings:  # symbols the word splitter does not see: "★★★", "%"
+            if ident not in found and literal in text:
+                found.add(ident)
+        present = set(words_of(text))
+        for word in present.intersection(self.index):
+            for requirement, ident in self.index[word]:
+                if ident not in found and all(not group.isdisjoint(present) for group in requirement):
+                    found.add(ident)
+        for regex, flags, ident in self.regexes:
+            if ident not in found and re.search(regex, text, flags):
+                found.add(ident)
+        return found
 
     def may_match(self, text: str) -> bool:
         """Whether any rule could match ``text`` (True when unsure)."""
-        if self.always:
-            return True
-        present = set(words_of(text))
-        for word in present.intersection(self.index):
-            for requirement in self.index[word]:
-                if all(not group.isdisjoint(present) for group in requirement):
-                    return True
-        return any(re.search(regex, text, flags) for regex, flags in self.regexes)
+        return bool(self.candidates(text))
 
 
 def build(rules: Sequence[Rule], lexicons: dict[str, tuple[str, ...]]) -> Prefilter:
     """The prefilter for a set of enabled rules."""
     expand = _Expander(norm_table(rule_words(rules, lexicons)))
-    index: dict[str, set[Requirement]] = {}
-    regexes: list[tuple[str, int]] = []
-    always = False
-    for rule in rules:
-        for pattern in (*rule.patterns, *rule.requires_any):
-            if pattern.kind == "regex":
-                regexes.append((pattern.regex, pattern.flags))
-                continue
-            requirements = _requirements(pattern, lexicons, expand)
-            if requirements is None:
-                always = True
-                continue
-            for requirement in requirements:
-                key_group = min(requirement, key=_key)
-                for word in key_group:
-                    index.setdefault(word, set()).add(requirement)
-    return Prefilter({w: tuple(r) for w, r in index.items()}, tuple(regexes), always)
+    index: dict[str, set[tuple[Requirement, int]]] = {}
+    regexes: list[tuple[str, int, int]] = []
+    always: set[int] = set()
+    substrings: list[tuple[str, int]] = []
+    for ident, (_, pattern, _) in enumerate(enumerate_patterns(rules)):
+        if pattern.kind == "regex" and not pattern.anchors:
+            regexes.append((pattern.regex, pattern.flags, ident))
+            continue
+        symbols = _symbol_only(pattern, lexicons)
+        substrings.extend((symbol, ident) for symbol in symbols)
+        if pattern.kind == "regex":
+            words = [a for a in pattern.anchors if words_of(a)]
+            requirements: list[Requirement] | None = (
+                [(frozenset(w for a in words for w in expand(a)),)] if words else []
+            )
+        else:
+            requirements = _requirements(pattern, lexicons, expand, skip=set(symbols))
+        if requirements is None:
+            always.add(ident)
+            continue
+        for requirement in requirements:
+            key_group = min(requirement, key=_key)
+            for word in key_group:
+                index.setdefault(word, set()).add((requirement, ident))
+    return Prefilter({w: tuple(r) for w, r in index.items()}, tuple(regexes), frozenset(always), tuple(substrings))
+
+
+def _symbol_only(pattern: Pattern, lexicons: dict[str, tuple[str, ...]]) -> list[str]:
+    """Phrases (or regex anchors) with no word in them, checked as plain substrings instead."""
+    if pattern.kind == "regex":
+        return [a for a in pattern.anchors if not words_of(a)]
+    if pattern.kind == "phrases":
+        return [p for p in _expand(pattern.phrases, lexicons) if not words_of(p) and p.strip()]
+    return []
 
 
 def _phrase_requirement(phrase: str, expand: _Expander, exact: bool) -> Requirement | None:
@@ -132,11 +171,13 @@ def _any_entry(entries: Iterable[str], expand: _Expander) -> Group | None:
 
 
 def _requirements(
-    pattern: Pattern, lexicons: dict[str, tuple[str, ...]], expand: _Expander
+    pattern: Pattern, lexicons: dict[str, tuple[str, ...]], expand: _Expander, skip: set[str] | None = None
 ) -> list[Requirement] | None:
     if pattern.kind == "phrases":
         out = []
         for phrase in _expand(pattern.phrases, lexicons):
+            if skip and phrase in skip:
+                continue
             requirement = _phrase_requirement(phrase, expand, pattern.exact)
             if requirement is None:
                 return None

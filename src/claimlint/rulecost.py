@@ -25,6 +25,7 @@ def profile(linter: Linter, paths: list[Path]) -> tuple[int, float, float, list[
     from spacy.matcher import Matcher
 
     compiled = linter.compiled
+    compiled.ensure_all()
     files = [p for root in paths for p in ([root] if root.is_file() else sorted(root.rglob("*"))) if p.is_file()]
     docs = []
     for path in files:

@@ -132,7 +132,7 @@ def _lint_all(pending: list[tuple[int, str, str, str, str | None]], linter: Any,
         return [linter.lint_source(*item) for item in items]
     global _WORKER_LINTER
     _WORKER_LINTER = linter
-    assert linter.compiled is not None  # compile once here; forked workers inherit the matchers
+    linter.compiled.ensure_all()  # compile once here; forked workers inherit the matchers
     context = multiprocessing.get_context("fork")
     with context.Pool(workers) as pool:
         return pool.map(_lint_in_worker, items, chunksize=max(1, len(items) // (workers * 4)))
