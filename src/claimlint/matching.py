@@ -128,7 +128,8 @@ class CompiledRules:
         self._canon_by_lower: dict[int, str] = {
             strings[word]: canon for word, canon in self.canonical.items() if canon != word
         }
-        self._table_hashes = np.sort(np.fromiter(self._canon_by_lower, dtype=np.uint64, count=len(self._canon_by_lower)))
+        hashes = np.fromiter(self._canon_by_lower, dtype=np.uint64, count=len(self._canon_by_lower))
+        self._table_hashes = np.sort(hashes)
         self._normed: set[int] = set()
 
     def _apply_norms(self, doc: Any) -> None:
