@@ -516,10 +516,13 @@ def _profile(packs: Any, path: Path) -> None:
     from claimlint.engine import Linter
     from claimlint.rulecost import profile
 
-    tokens, phrase_seconds, match_seconds, costs = profile(Linter(Config(), packs), [path])
-    click.echo(f"{tokens} tokens; all matching {match_seconds:.3f} s, of which phrases {phrase_seconds:.3f} s")
-    click.echo("slowest patterns (seconds, rule, kind, where):")
-    for cost in costs[:25]:
+    result = profile(Linter(Config(), packs), [path])
+    click.echo(
+        f"{result.tokens} tokens; all matching {result.match_seconds:.3f} s "
+        f"(phrases {result.phrase_seconds:.3f} s, anchor lookup {result.anchor_seconds:.3f} s)"
+    )
+    click.echo("slowest patterns (seconds, rule, kind, where; regex+ = anchored regex):")
+    for cost in result.costs[:25]:
         click.echo(f"  {cost.seconds:8.4f}  {cost.code}  {cost.kind:<6}  {cost.where}")
 
 

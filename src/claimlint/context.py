@@ -150,6 +150,17 @@ MENTION_CUES = (
     ("claims", "like"),
     ("promises", "like"),
     ("words",),
+    ("word",),
+    ("the", "word"),
+    ("described",),
+    ("labelled",),
+    ("labeled",),
+    ("dubbed",),
+    ("touted", "as"),
+    ("billed", "as"),
+    ("branded", "as"),
+    ("sold", "as"),
+    ("offered", "as"),
 )
 ATTRIBUTION_CUES = (
     ("some", "clinics"),

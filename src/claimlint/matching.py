@@ -82,6 +82,7 @@ class CompiledRules:
         self.anchor_keys: dict[tuple[str, str], int] = {}
         self.anchored: list[tuple[Any, frozenset[int]]] = []
         self.anchored_regexes: list[tuple[Rule, Pattern, str, re.Pattern[str], frozenset[int]]] = []
+        self.anchor_users: dict[int, list[tuple[str, int]]] = {}
         self.near: list[tuple[Rule, Pattern, str]] = []
         self.used_lexicons: set[str] = set()
         self.entries = enumerate_patterns(self.rules)
@@ -189,7 +190,10 @@ class CompiledRules:
 
                 own = Matcher(self.nlp.vocab)
                 target: Any = own
-                self.anchored.append((own, self._anchor_ids(anchor)))
+                ids = self._anchor_ids(anchor)
+                self.anchored.append((own, ids))
+                for ident in ids:
+                    self.anchor_users.setdefault(ident, []).append(("tokens", len(self.anchored) - 1))
             else:
                 target = self.token_matcher
             try:
@@ -204,7 +208,10 @@ class CompiledRules:
             compiled_regex = re.compile(pattern.regex, pattern.flags)
             if pattern.anchors:
                 words = {f for a in pattern.anchors for f in (*forms(a), a)}
-                self.anchored_regexes.append((rule, pattern, role, compiled_regex, self._anchor_ids(("LOWER", words))))
+                ids = self._anchor_ids(("LOWER", words))
+                self.anchored_regexes.append((rule, pattern, role, compiled_regex, ids))
+                for ident in ids:
+                    self.anchor_users.setdefault(ident, []).append(("regex", len(self.anchored_regexes) - 1))
             else:
                 self.regexes.append((rule, pattern, role, compiled_regex))
         elif pattern.kind == "near":
@@ -311,22 +318,22 @@ class CompiledRules:
             span = doc[start:end]
             hits.append(Hit(rule, pattern, role, start, end, span.start_char, span.end_char))
         text = doc.text
-        anchor_blocks = self._anchor_blocks(doc) if self.anchored or self.anchored_regexes else {}
-        for own, ids in self.anchored:
-            for lo, hi in sorted({b for i in ids for b in anchor_blocks.get(i, ())}):
-                for key, start, end in own(doc[lo:hi]):
-                    rule, pattern, role, _ = self.targets[key]
-                    assert rule is not None and pattern is not None
-                    span = doc[lo + start : lo + end]
-                    hits.append(Hit(rule, pattern, role, span.start, span.end, span.start_char, span.end_char))
+        for (kind, index), blocks in self._anchored_blocks(doc).items():
+            for tok_lo, tok_hi, char_lo, char_hi in sorted(blocks):
+                if kind == "tokens":
+                    own = self.anchored[index][0]
+                    for key, start, end in own(doc[tok_lo:tok_hi]):
+                        rule, pattern, role, _ = self.targets[key]
+                        assert rule is not None and pattern is not None
+                        span = doc[tok_lo + start : tok_lo + end]
+                        hits.append(Hit(rule, pattern, role, span.start, span.end, span.start_char, span.end_char))
+                else:
+                    rule, pattern, role, regex, _ = self.anchored_regexes[index]
+                    self._regex_hits(doc, text, regex, rule, pattern, role, char_lo, char_hi, hits)
         if self.regexes:
-            blocks = _blocks(text)
-            for rule, pattern, role, regex in self.regexes:
-                for lo, hi in blocks:
-                    self._regex_hits(doc, regex, rule, pattern, role, lo, hi, hits)
-        for rule, pattern, role, regex, ids in self.anchored_regexes:
-            for lo, hi in sorted({b for i in ids for b in anchor_blocks.get(i, ())}):
-                self._regex_hits(doc, regex, rule, pattern, role, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]), hits)
+            for lo, hi in _blocks(text):
+                for rule, pattern, role, regex in self.regexes:
+                    self._regex_hits(doc, text, regex, rule, pattern, role, lo, hi, hits)
         for rule, pattern, role in self.near:
             assert pattern.left and pattern.right
             for start, end in _near_pairs(
@@ -342,19 +349,29 @@ class CompiledRules:
 
     @staticmethod
     def _regex_hits(
-        doc: Any, regex: re.Pattern[str], rule: Rule, pattern: Pattern, role: str, lo: int, hi: int, hits: list[Hit]
+        doc: Any,
+        text: str,
+        regex: re.Pattern[str],
+        rule: Rule,
+        pattern: Pattern,
+        role: str,
+        lo: int,
+        hi: int,
+        hits: list[Hit],
     ) -> None:
-        for m in regex.finditer(doc.text, lo, hi):
+        for m in regex.finditer(text, lo, hi):
             if m.end() <= m.start() or "\n\n" in m.group(0):
                 continue
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None:
                 hits.append(Hit(rule, pattern, role, span.start, span.end, m.start(), m.end()))
 
-    def _anchor_blocks(self, doc: Any) -> dict[int, set[tuple[int, int]]]:
-        """For each anchor id, the token ranges of the blocks (between blank-line separators)
-        where it occurs."""
-        found = [*self.anchor_lower(doc), *self.anchor_norm(doc)] if len(self.anchor_keys) else []
+    def _anchored_blocks(self, doc: Any) -> dict[tuple[str, int], set[tuple[int, int, int, int]]]:
+        """For each anchored pattern whose anchor occurs, the blocks (token and character ranges,
+        between blank-line separators) that hold an anchor."""
+        if not self.anchor_users:
+            return {}
+        found = [*self.anchor_lower(doc), *self.anchor_norm(doc)]
         if not found:
             return {}
         text = doc.text
@@ -363,17 +380,21 @@ class CompiledRules:
         while pos != -1:
             separators.append(pos)
             pos = text.find("\n\n", pos + 2)
-        out: dict[int, set[tuple[int, int]]] = defaultdict(set)
-        cache: dict[int, tuple[int, int]] = {}
+        out: dict[tuple[str, int], set[tuple[int, int, int, int]]] = defaultdict(set)
+        blocks: dict[int, tuple[int, int, int, int]] = {}
         for key, start, _ in found:
-            char = doc[start].idx
-            i = bisect_right(separators, char)
-            if i not in cache:
+            users = self.anchor_users.get(key)
+            if not users:
+                continue
+            i = bisect_right(separators, doc[start].idx)
+            if i not in blocks:
                 lo_char = separators[i - 1] + 2 if i > 0 else 0
                 hi_char = separators[i] if i < len(separators) else len(text)
                 span = doc.char_span(lo_char, hi_char, alignment_mode="expand")
-                cache[i] = (span.start, span.end) if span is not None else (0, len(doc))
-            out[key].add(cache[i])
+                tok_lo, tok_hi = (span.start, span.end) if span is not None else (0, len(doc))
+                blocks[i] = (tok_lo, tok_hi, lo_char, hi_char)
+            for user in users:
+                out[user].add(blocks[i])
         return out
 
 
