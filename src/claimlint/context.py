@@ -122,7 +122,7 @@ AUXILIARIES = frozenset(
     }
 )
 QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "«", "»", "„"})
-MENTION_CUES = (
+MENTION_CUES: tuple[tuple[str, ...], ...] = (
     ("terms", "like"),
     ("term",),
     ("terms",),
@@ -162,7 +162,7 @@ MENTION_CUES = (
     ("sold", "as"),
     ("offered", "as"),
 )
-ATTRIBUTION_CUES = (
+ATTRIBUTION_CUES: tuple[tuple[str, ...], ...] = (
     ("some", "clinics"),
     ("many", "clinics"),
     ("other", "clinics"),

@@ -56,19 +56,19 @@ def profile(linter: Linter, paths: list[Path]) -> Profile:
     costs: list[PatternCost] = []
     for k, (matcher, _) in enumerate(compiled.anchored):
         rule, pattern = _owner(compiled, matcher)
-        seconds = _time(lambda m=matcher, k=k: [  # type: ignore[misc]
+        seconds = _time(lambda m=matcher, k=k: [
             m(doc[lo:hi]) for doc, blocks in zip(docs, anchored, strict=True)
             for lo, hi, _, _ in blocks.get(("tokens", k), ())
         ])
         costs.append(PatternCost(seconds, rule.code, "tokens", f"{rule.path}:{pattern.line}"))
     for k, (rule, pattern, _, regex, _) in enumerate(compiled.anchored_regexes):
-        seconds = _time(lambda r=regex, k=k: [  # type: ignore[misc]
+        seconds = _time(lambda r=regex, k=k: [
             list(r.finditer(text, lo, hi)) for text, blocks in zip(texts, anchored, strict=True)
             for _, _, lo, hi in blocks.get(("regex", k), ())
         ])
         costs.append(PatternCost(seconds, rule.code, "regex+", f"{rule.path}:{pattern.line}"))
     for rule, pattern, _, regex in compiled.regexes:
-        seconds = _time(lambda r=regex: [  # type: ignore[misc]
+        seconds = _time(lambda r=regex: [
             list(r.finditer(text, lo, hi)) for text in texts for lo, hi in _blocks(text)
         ])
         costs.append(PatternCost(seconds, rule.code, "regex", f"{rule.path}:{pattern.line}"))
