@@ -185,3 +185,14 @@ def test_anchored_token_patterns_match_exactly_like_unanchored(tmp_path) -> None
     a = [(f.code, f.start, f.end) for f in anchored.lint_source("t.txt", text, "text").findings]
     b = [(f.code, f.start, f.end) for f in plain.lint_source("t.txt", text, "text").findings]
     assert a == b and len(a) == 2
+
+
+def test_regex_gap_negation_and_matches_across_blocks(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    pack = (FIXTURES / "basic-pack.yaml").read_text().replace(
+        "      - regex: '\\b\\d{2,3}\\s?% success'", "      - regex: '\\b\\d{2,3}\\s?%[\\w\\s]{0,12}success'")
+    path = tmp_path / "p.yaml"
+    path.write_text(pack)
+    linter = Linter(Config(), load_packs([path]))
+    assert spans(lint(linter, "A 95% rate of success."), "TS0901") == ["95% rate of success"]
+    assert spans(lint(linter, "A 95% not success."), "TS0901") == []
+    assert spans(lint(linter, "Up 95%\n\nsuccess 80% success"), "TS0901") == ["80% success"]

@@ -94,6 +94,7 @@ NEGATIVE_VERDICTS = frozenset(
         "unlicensed",
     }
 )
+ABSENT_SUPPORT = frozenset({"support", "evidence", "basis", "proof", "backing", "data"})
 SUBORDINATORS = frozenset({"if", "unless", "when", "whenever", "once", "until", "because", "since", "whether"})
 NEGATION_WINDOW = 9
 VERBAL_WINDOW = 16
@@ -469,7 +470,7 @@ def seller_report(words: list[str]) -> str | None:
         allowed = QUANTIFIERS if word in COULD_BE_US else THIRD_PARTY_DETERMINERS
         if before not in allowed and not bare_plural:
             continue
-        for verb in words[i + 1 : i + 6]:
+        for verb in words[i + 1 : i + 9]:
             if verb in REPORTING_VERBS:
                 return f"{before} {word} {verb}".strip()
     return None
@@ -529,6 +530,8 @@ def post_negation(doc: Any, end: int, sent_end: int) -> str | None:
                 return f"{word} {verdict}"
         if word in NEGATIVE_VERDICTS and i <= 3:
             return word
+        if word in ("no", "little") and i + 1 < len(words) and words[i + 1] in ABSENT_SUPPORT:
+            return f"{word} {words[i + 1]}"  # "… have no support from human trials"
     return None
 
 

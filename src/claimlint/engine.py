@@ -232,7 +232,11 @@ class Linter:
                         for token in tokenizer(entry):
                             words.update((token.lower_, token.norm_))
             if pattern.kind == "regex":
-                words.update(context.NEGATION)  # a regex spells out whatever it matches
+                # The words a regex spells out; a negation matched by one of its gaps is not among them.
+                source = re.sub(r"\\[a-zA-Z]", " ", pattern.regex).lower()  # \bno\s+ spells "no"
+                words.update(re.findall(r"[a-z]+", source))
+                if re.search(r"n(?:\\?'|’|\[['’]+\])t", pattern.regex):
+                    words.update(("n't", "n’t"))
             cached = self._literal_cache[id(pattern)] = frozenset(words)
         return cached
 

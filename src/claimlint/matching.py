@@ -318,7 +318,7 @@ class CompiledRules:
             span = doc[start:end]
             hits.append(Hit(rule, pattern, role, start, end, span.start_char, span.end_char))
         text = doc.text
-        for (kind, index), blocks in self._anchored_blocks(doc).items():
+        for (kind, index), blocks in self._anchored_blocks(doc, text).items():
             for tok_lo, tok_hi, char_lo, char_hi in sorted(blocks):
                 if kind == "tokens":
                     own = self.anchored[index][0]
@@ -330,10 +330,8 @@ class CompiledRules:
                 else:
                     rule, pattern, role, regex, _ = self.anchored_regexes[index]
                     self._regex_hits(doc, text, regex, rule, pattern, role, char_lo, char_hi, hits)
-        if self.regexes:
-            for lo, hi in _blocks(text):
-                for rule, pattern, role, regex in self.regexes:
-                    self._regex_hits(doc, text, regex, rule, pattern, role, lo, hi, hits)
+        for rule, pattern, role, regex in self.regexes:
+            self._regex_hits(doc, text, regex, rule, pattern, role, 0, len(text), hits)
         for rule, pattern, role in self.near:
             assert pattern.left and pattern.right
             for start, end in _near_pairs(
@@ -360,13 +358,23 @@ class CompiledRules:
         hits: list[Hit],
     ) -> None:
         for m in regex.finditer(text, lo, hi):
-            if m.end() <= m.start() or "\n\n" in m.group(0):
+            if m.end() <= m.start():
+                continue
+            if "\n\n" in m.group(0):
+                # The match ran across a block boundary; look again inside each block it covered
+                # (rare, so one pass over the whole text stays the common case).
+                inner_lo = m.start()
+                for block_lo, block_hi in _blocks(text[m.start() : m.end()]):
+                    start, end = inner_lo + block_lo, inner_lo + block_hi
+                    CompiledRules._regex_hits(doc, text, regex, rule, pattern, role, start, end, hits)
                 continue
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None:
                 hits.append(Hit(rule, pattern, role, span.start, span.end, m.start(), m.end()))
 
-    def _anchored_blocks(self, doc: Any) -> dict[tuple[str, int], set[tuple[int, int, int, int]]]:
+    def _anchored_blocks(
+        self, doc: Any, text: str | None = None
+    ) -> dict[tuple[str, int], set[tuple[int, int, int, int]]]:
         """For each anchored pattern whose anchor occurs, the blocks (token and character ranges,
         between blank-line separators) that hold an anchor."""
         if not self.anchor_users:
@@ -374,7 +382,7 @@ class CompiledRules:
         found = [*self.anchor_lower(doc), *self.anchor_norm(doc)]
         if not found:
             return {}
-        text = doc.text
+        text = text if text is not None else doc.text
         separators: list[int] = []
         pos = text.find("\n\n")
         while pos != -1:
