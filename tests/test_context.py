@@ -259,3 +259,27 @@ def test_a_self_negating_claim_survives_a_list_or_a_comma(tmp_path) -> None:  # 
 def test_a_denied_disclosure_is_no_disclosure(fixture_linter: Linter) -> None:
     text = "Book stem cell therapy today. There are no side effects to worry about."
     assert [f.code for f in fixture_linter.lint_source("t.txt", text, "text").findings] == ["TS1901"]
+
+
+def test_contractions_meet_spelled_out_phrases(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from claimlint.config import Config
+    from claimlint.packs import load_packs
+
+    from .conftest import FIXTURES
+
+    pack = (FIXTURES / "basic-pack.yaml").read_text().replace(
+        "      - phrases: [guaranteed result]", "      - phrases: [guaranteed result, cannot reject, does not hurt]")
+    path = tmp_path / "p.yaml"
+    path.write_text(pack)
+    linter = Linter(Config(), load_packs([path]))
+    assert found(linter, "Your body can't reject them.", "TS0401") == ["can't reject"]
+    assert found(linter, "The shot doesn't hurt.", "TS0401") == ["doesn't hurt"]
+
+
+def test_negation_stops_at_a_new_clause_after_a_comma(fixture_linter: Linter) -> None:
+    text = "Your own cells can never be mismatched, so you get guaranteed results."
+    assert found(fixture_linter, text, "TS0401") == ["guaranteed results"]
+
+
+def test_see_if_is_an_indirect_question(fixture_linter: Linter) -> None:
+    assert found(fixture_linter, "A trial will test if the cells heal knee pain.", "TS0201") == []

@@ -95,6 +95,9 @@ NEGATIVE_VERDICTS = frozenset(
     }
 )
 ABSENT_SUPPORT = frozenset({"support", "evidence", "basis", "proof", "backing", "data"})
+INDIRECT_IF = (("see", "if"), ("ask", "if"), ("asks", "if"), ("test", "if"), ("tests", "if"), ("check", "if"),
+               ("know", "if"), ("wonder", "if"), ("determine", "if"), ("tell", "if"), ("out", "if"))
+NEW_CLAUSE = frozenset({"so", "therefore", "thus", "hence", "which", "and", "but", "yet", "while"})
 SUBORDINATORS = frozenset({"if", "unless", "when", "whenever", "once", "until", "because", "since", "whether"})
 NEGATION_WINDOW = 9
 VERBAL_WINDOW = 16
@@ -312,7 +315,9 @@ SELLER_NOUNS = frozenset(
     flyer flyers leaflet leaflets mailer mailers ad ads advert adverts advertisement advertisements
     website websites site sites marketer marketers influencer influencers lounge lounges spa spas
     company companies vendor vendors operator operators chain chains franchise franchises seminar
-    seminars campaign campaigns listing listings outfit outfits competitor competitors""".split()
+    seminars campaign campaigns listing listings outfit outfits competitor competitors receptionist
+    receptionists coordinator coordinators consultant consultants advisor advisors adviser advisers
+    salesman salesmen saleswoman agent agents recruiter recruiters staffer staffers""".split()
 )
 THIRD_PARTY_DETERMINERS = frozenset(
     """the a an some many other these those such certain several most
@@ -568,8 +573,8 @@ def negation_cue(doc: Any, sent_start: int, start: int, self_negating: bool = Fa
             break
         if token.text == ",":
             after_comma = True
-            if self_negating:
-                break
+            if self_negating or (i + 1 < start and doc[i + 1].lower_ in NEW_CLAUSE):
+                break  # ", so the treatment is safe": a new clause the negation does not reach
             continue
         if word in ("and", "or", "&", "/"):
             coordinated = True
@@ -638,13 +643,14 @@ def analyse(
         cues.negation_at = at
         cues.negation_char = doc[at].idx
     sentence_text = doc[s_lo:s_hi].text.strip()
+    clause_before = _clause_words(doc, s_lo, start)
     opening = [w.lower().rstrip(".:,") for w in sentence_text.split()[:4]]
     first = opening[0] if opening else ""
     heading_question = bool(segment and segment.kind == "heading" and _is_question_opening(opening))
     if sentence_text.endswith("?") or heading_question or first == "q":
         cues.found["question"] = "in a question"
-    elif "whether" in _clause_words(doc, s_lo, start):
-        cues.found["question"] = "in an indirect question ('whether …')"
+    elif "whether" in clause_before or any(_find(clause_before, p) != -1 for p in INDIRECT_IF):
+        cues.found["question"] = "in an indirect question ('whether/if …')"
     quoted = inside_quotes(doc, s_lo, start, end, s_hi)
     clause = _clause_words(doc, s_lo, start)
     for phrase in MENTION_CUES:

@@ -364,7 +364,9 @@ class Linter:
         if any(h.role == "disclosure" and "negated" not in cues_for(h) for h in hits):
             return
         triggers = []
-        for hit in sorted(hits, key=lambda h: h.start):
+        for hit in sorted(hits, key=lambda h: (h.start, -h.end)):
+            if hit.role != "claim" or (hit.pattern.unless and _clarified(doc, hit)):
+                continue
             decision = self._decide(hit, cues_for(hit), document)
             if isinstance(decision, _Candidate):
                 triggers.append(decision)

@@ -140,21 +140,27 @@ class CompiledRules:
         vectorised lookup per document instead of creating thousands of lexemes up front.
         """
         import numpy as np
-        from spacy.attrs import LOWER, ORTH
+        from spacy.attrs import LOWER, NORM, ORTH
 
         if not len(doc) or not len(self._table_hashes):
             return
-        array = doc.to_array([ORTH, LOWER])
+        array = doc.to_array([ORTH, LOWER, NORM])
         table = self._table_hashes
         at = np.minimum(np.searchsorted(table, array[:, 1]), len(table) - 1)
         mask = table[at] == array[:, 1]
         if not mask.any():
             return
         vocab = self.nlp.vocab
+        strings = vocab.strings
         for orth, lower in set(zip(array[mask, 0].tolist(), array[mask, 1].tolist(), strict=True)):
             if orth not in self._normed:
                 vocab[orth].norm_ = self._canon_by_lower[lower]
                 self._normed.add(orth)
+        # Tokenizer exceptions ("does" in "doesn't") carry a norm of their own on the token.
+        for i in np.flatnonzero(mask).tolist():
+            canon = self._canon_by_lower[int(array[i, 1])]
+            if int(array[i, 2]) != strings[canon] and doc[i].norm_ != canon:
+                doc[i].norm_ = canon
 
     def norm(self, word: str) -> str:
         """The NORM a word gets in documents (its canonical base form if known)."""

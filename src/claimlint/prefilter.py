@@ -38,6 +38,17 @@ available
 # spaCy splits "won't" into "wo" + "n't"; the word splitter here sees "won" + "t".
 CONTRACTION_PIECES = {"wo": "won", "ca": "can", "sha": "shan", "ai": "ain", "nt": "t"}
 
+# "can't reject" and "cannot reject" carry the same NORMs for the matcher ("ca" + "n't" → can, not);
+# the word splitter here sees "can"/"t", "cannot", "won"/"t", "will"/"not": treat them alike.
+_PAIRS = {"won": "will", "don": "do", "doesn": "does", "didn": "did", "isn": "is", "aren": "are",
+          "wasn": "was", "weren": "were", "hasn": "has", "haven": "have", "hadn": "had",
+          "shouldn": "should", "couldn": "could", "wouldn": "would", "cannot": "can", "t": "not"}
+EQUIVALENT_PIECES: dict[str, set[str]] = {}
+for _a, _b in _PAIRS.items():
+    EQUIVALENT_PIECES.setdefault(_a, set()).add(_b)
+    EQUIVALENT_PIECES.setdefault(_b, set()).add(_a)
+EQUIVALENT_PIECES["cannot"] |= {"t", "not"}
+
 Group = frozenset[str]
 Requirement = tuple[Group, ...]
 
@@ -62,6 +73,8 @@ class _Expander:
         if "not" in out:  # "don't" and "cannot" carry NORM "not" but split differently here
             out |= {"t", "cannot"}
         out |= {CONTRACTION_PIECES[w] for w in list(out) if w in CONTRACTION_PIECES}
+        for word in list(out):
+            out |= EQUIVALENT_PIECES.get(word, set())
         return out
 
 
