@@ -266,29 +266,6 @@ AUX_QUESTION = frozenset(
     }
 )
 WH_WORDS = frozenset({"how", "what", "why", "when", "who", "which", "where", "whom", "whose"})
-QUESTION_STARTS = frozenset(
-    {
-        "do",
-        "does",
-        "did",
-        "is",
-        "are",
-        "was",
-        "can",
-        "could",
-        "will",
-        "would",
-        "should",
-        "may",
-        "how",
-        "what",
-        "why",
-        "when",
-        "who",
-        "which",
-        "where",
-    }
-)
 AGENCIES = frozenset(
     {
         "fda",
