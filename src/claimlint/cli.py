@@ -152,7 +152,7 @@ def _apply(options: list[Callable[[F], F]]) -> Callable[[F], F]:
     default=None,
     help="Worker processes over files (default: the number of cores).",
 )
-@click.option("--no-cache", is_flag=True, help="Neither read nor write .claimlint_cache/.")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write cached results in .claimlint_cache/.")
 def check(
     paths: tuple[str, ...],
     config_path: str | None,
@@ -188,8 +188,10 @@ def check(
     config = _config(config_path, jurisdiction, select, ignore, fail_on, rule_paths)
     file_paths = [p for p in paths if p != "-"]
     targets = discover(file_paths, config)
-    cache = None if no_cache else Cache(cache_dir(config.root if config.path else Path.cwd()))
-    linter = Linter(config, cache=cache)
+    # --no-cache skips cached results; validated rule packs stay cached (they are compiled data).
+    pack_cache = Cache(cache_dir(config.root if config.path else Path.cwd()))
+    cache = None if no_cache else pack_cache
+    linter = Linter(config, cache=pack_cache)
     report = Report(fail_on=config.fail_on, rules={r.code: r for r in linter.rules})
     fixing = fix or show_diff
     fixed_stdin: bytes | None = None

@@ -477,9 +477,11 @@ def _clause_words(doc: Any, sent_start: int, start: int) -> list[str]:
 
 
 def _find(words: list[str], phrase: tuple[str, ...]) -> int:
+    if phrase[0] not in words:  # the common case, decided in C
+        return -1
     k = len(phrase)
     for i in range(len(words) - k + 1):
-        if tuple(words[i : i + k]) == phrase:
+        if words[i] == phrase[0] and tuple(words[i : i + k]) == phrase:
             return i
     return -1
 
@@ -570,7 +572,8 @@ def negation_cue(doc: Any, sent_start: int, start: int, self_negating: bool = Fa
         break
     lo = max(sent_start, start - NEGATION_WINDOW)
     words = _lowers(doc, lo, start)
-    for phrase in NEGATION_PHRASES:
+    present = set(words)
+    for phrase in (p for p in NEGATION_PHRASES if p[0] in present):
         at = _find(words, phrase)
         if at != -1:
             return " ".join(phrase), lo + at
@@ -630,7 +633,8 @@ def analyse(
         cues.found["question"] = "in an indirect question ('whether/if …')"
     quoted = inside_quotes(doc, s_lo, start, end, s_hi)
     clause = _clause_words(doc, s_lo, start)
-    for phrase in MENTION_CUES:
+    before_set = set(before)
+    for phrase in (p for p in MENTION_CUES if p[0] in before_set):
         at = _find(before, phrase)
         if at == -1:
             continue
@@ -645,7 +649,7 @@ def analyse(
             if word in LANGUAGE_NOUNS and any(w in ENUMERATION_MARKS for w in before[i + 1 :]):
                 cues.found["mention"] = f"listed as language after '{word}'"
                 break
-    for phrase in ATTRIBUTION_CUES:
+    for phrase in (p for p in ATTRIBUTION_CUES if p[0] in before_set):
         if _find(before, phrase) != -1:
             cues.found["attributed"] = f"attributed to others ('{' '.join(phrase)}')"
             break

@@ -139,7 +139,7 @@ class Linter:
             compiled = self.compiled
             compiled.ensure_all()
         doc = compiled.make_doc(document.prose)
-        hits = compiled.match(doc)
+        hits = compiled.match(doc, document.prose)
         ignored = set(self.config.ignored_for(document.path))
         directives = suppress.collect(document)
         span_hits: list[Hit] = []

@@ -306,8 +306,9 @@ class CompiledRules:
         self._apply_norms(doc)
         return doc
 
-    def match(self, doc: Any) -> list[Hit]:
-        """Every raw hit of every pattern in ``doc`` (context is applied later)."""
+    def match(self, doc: Any, text: str | None = None) -> list[Hit]:
+        """Every raw hit of every pattern in ``doc`` (context is applied later); ``text`` is
+        ``doc.text`` when the caller already has it (spaCy rebuilds it on every access)."""
         hits: list[Hit] = []
         lexicon_hits: dict[str, list[tuple[int, int]]] = defaultdict(list)
         raw = [
@@ -323,7 +324,7 @@ class CompiledRules:
                 continue
             span = doc[start:end]
             hits.append(Hit(rule, pattern, role, start, end, span.start_char, span.end_char))
-        text = doc.text
+        text = doc.text if text is None else text
         for (kind, index), blocks in self._anchored_blocks(doc, text).items():
             for tok_lo, tok_hi, char_lo, char_hi in sorted(blocks):
                 if kind == "tokens":
