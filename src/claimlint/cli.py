@@ -469,6 +469,8 @@ def eval_cmd(
     without = evaluate.run(targets, gold_paths, config, False)
     primary = with_context or without
     command = "claimlint eval " + " ".join([*paths, *(f"--gold {g}" for g in gold)]) + f" --format {fmt}"
+    if output:
+        command += f" --output {output}"
     if fmt == "markdown":
         text = evaluate.markdown_report(
             primary, without if with_context else None, "claimlint evaluation on annotated copy", command.strip()
