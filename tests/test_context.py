@@ -283,3 +283,7 @@ def test_negation_stops_at_a_new_clause_after_a_comma(fixture_linter: Linter) ->
 
 def test_see_if_is_an_indirect_question(fixture_linter: Linter) -> None:
     assert found(fixture_linter, "A trial will test if the cells heal knee pain.", "TS0201") == []
+
+
+def test_no_compounds_are_not_negations(fixture_linter: Linter) -> None:
+    assert found(fixture_linter, "A no-obligation call with guaranteed results.", "TS0401") == ["guaranteed results"]

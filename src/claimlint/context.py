@@ -531,6 +531,8 @@ def _in_subordinate_clause(doc: Any, sent_start: int, i: int) -> bool:
 
 
 def _is_pseudo(doc: Any, i: int, limit: int) -> bool:
+    if doc[i].lower_ == "no" and i + 1 < len(doc) and doc[i + 1].text == "-":
+        return True  # a compound adjective: "no-obligation consult", "no-strings credit"
     following = tuple(doc[j].lower_ for j in range(i, min(i + 4, limit)))
     return any(following[: len(p)] == p for p in PSEUDO_NEGATION)
 
