@@ -104,6 +104,8 @@ class Prefilter:
     regexes: tuple[tuple[str, int, int], ...]
     always: frozenset[int]
     substrings: tuple[tuple[str, int], ...] = ()
+    confirm: tuple[tuple[int, str, int], ...] = ()  # anchored regexes: admitted only if they match
+    near: tuple[tuple[int, Group, Group, int], ...] = ()  # (id, left, right, max word distance)
 
     def candidates(self, text: str) -> set[int]:
         """Ids of the patterns that could match ``text``; every other pattern cannot."""
@@ -119,6 +121,15 @@ class Prefilter:
         for regex, flags, ident in self.regexes:
             if ident not in found and re.search(regex, text, flags):
                 found.add(ident)
+        for ident, regex, flags in self.confirm:  # no spaCy needed to try a regex itself
+            if ident in found and not re.search(regex, text, flags):
+                found.discard(ident)
+        pending = [n for n in self.near if n[0] in found]
+        if pending:
+            words = words_of(text)
+            for ident, left, right, reach in pending:
+                if not _within(words, left, right, reach):
+                    found.discard(ident)
         return found
 
     def may_match(self, text: str) -> bool:
@@ -133,6 +144,8 @@ def build(rules: Sequence[Rule], lexicons: dict[str, tuple[str, ...]]) -> Prefil
     regexes: list[tuple[str, int, int]] = []
     always: set[int] = set()
     substrings: list[tuple[str, int]] = []
+    confirm: list[tuple[int, str, int]] = []
+    near: list[tuple[int, Group, Group, int]] = []
     for ident, (_, pattern, _) in enumerate(enumerate_patterns(rules)):
         if pattern.kind == "regex" and not pattern.anchors:
             regexes.append((pattern.regex, pattern.flags, ident))
@@ -140,12 +153,21 @@ def build(rules: Sequence[Rule], lexicons: dict[str, tuple[str, ...]]) -> Prefil
         symbols = _symbol_only(pattern, lexicons)
         substrings.extend((symbol, ident) for symbol in symbols)
         if pattern.kind == "regex":
+            confirm.append((ident, pattern.regex, pattern.flags))
             words = [a for a in pattern.anchors if words_of(a)]
             requirements: list[Requirement] | None = (
                 [(frozenset(w for a in words for w in expand(a)),)] if words else []
             )
         else:
             requirements = _requirements(pattern, lexicons, expand, skip=set(symbols))
+            if pattern.kind == "near" and requirements:
+                left, right = requirements[0]
+                assert pattern.left is not None and pattern.right is not None
+                longest = max(
+                    (len(words_of(e)) for op in (pattern.left, pattern.right) for e in _entries(op.lexicon, lexicons)),
+                    default=1,
+                )
+                near.append((ident, left, right, pattern.window + 2 * longest))
         if requirements is None:
             always.add(ident)
             continue
@@ -153,7 +175,14 @@ def build(rules: Sequence[Rule], lexicons: dict[str, tuple[str, ...]]) -> Prefil
             key_group = min(requirement, key=_key)
             for word in key_group:
                 index.setdefault(word, set()).add((requirement, ident))
-    return Prefilter({w: tuple(r) for w, r in index.items()}, tuple(regexes), frozenset(always), tuple(substrings))
+    return Prefilter(
+        {w: tuple(r) for w, r in index.items()},
+        tuple(regexes),
+        frozenset(always),
+        tuple(substrings),
+        tuple(confirm),
+        tuple(near),
+    )
 
 
 def _symbol_only(pattern: Pattern, lexicons: dict[str, tuple[str, ...]]) -> list[str]:
@@ -163,6 +192,24 @@ def _symbol_only(pattern: Pattern, lexicons: dict[str, tuple[str, ...]]) -> list
     if pattern.kind == "phrases":
         return [p for p in _expand(pattern.phrases, lexicons) if not words_of(p) and p.strip()]
     return []
+
+
+def _within(words: list[str], left: Group, right: Group, reach: int) -> bool:
+    """Whether a word of ``left`` and a word of ``right`` occur at most ``reach`` words apart.
+
+    Words are a subset of tokens in the same order, so a pair further apart in words is further
+    apart in tokens too: this can only rule out matches that a `near` pattern cannot make."""
+    lefts = [i for i, w in enumerate(words) if w in left]
+    if not lefts:
+        return False
+    rights = [i for i, w in enumerate(words) if w in right]
+    j = 0
+    for i in lefts:
+        while j < len(rights) and rights[j] < i - reach:
+            j += 1
+        if j < len(rights) and abs(rights[j] - i) <= reach:
+            return True
+    return False
 
 
 def _phrase_requirement(phrase: str, expand: _Expander, exact: bool) -> Requirement | None:
