@@ -23,7 +23,7 @@ from claimlint.prefilter import build as build_prefilter
 from claimlint.rules import CONTEXT_KINDS, Applicability, Pattern, Policy, Rule, Severity
 
 WORD = re.compile(r"\w+")
-PREFILTER_FORMAT = "prefilter-v5"  # bump when the Prefilter's pickled shape changes
+PREFILTER_FORMAT = "prefilter-v6"  # bump when the Prefilter's pickled shape changes
 
 
 def builtin_rule_dir() -> Path:

@@ -30,7 +30,7 @@ them then there these they this those through to too under until up very was we 
 which while who whom why will with would you your yours us get got make made one two three per via
 new now may might must well back even much many way time year day days week weeks month months
 clinic clinics patient patients treatment treatments therapy therapies procedure procedures care
-doctor doctors team cell cells stem people health medical body result results see help need use
+doctor doctors team people health medical body result results see help need use
 available
 """.split()
 )
