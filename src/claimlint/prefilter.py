@@ -121,6 +121,11 @@ class Prefilter:
         for regex, flags, ident in self.regexes:
             if ident not in found and re.search(regex, text, flags):
                 found.add(ident)
+        # Confirming candidates only pays when it can spare spaCy altogether: when every
+        # candidate is an anchored regex or a `near` pattern. Otherwise the matcher decides.
+        confirmable = {c[0] for c in self.confirm} | {n[0] for n in self.near}
+        if not found or not found <= confirmable:
+            return found
         for ident, regex, flags in self.confirm:  # no spaCy needed to try a regex itself
             if ident in found and not re.search(regex, text, flags):
                 found.discard(ident)
