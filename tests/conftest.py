@@ -15,6 +15,15 @@ FIXTURES = Path(__file__).parent / "fixtures"
 SHARED = ROOT.parent / "shared"
 
 
+def linter_with(tmp_path: Path, old: str, new: str) -> Linter:
+    """A linter over the fixture pack with one piece of its YAML rewritten."""
+    text = (FIXTURES / "basic-pack.yaml").read_text()
+    assert old in text, old
+    path = tmp_path / "pack.yaml"
+    path.write_text(text.replace(old, new))
+    return Linter(Config(), load_packs([path]))
+
+
 @pytest.fixture(scope="session")
 def fixture_linter() -> Linter:
     """A linter that runs only the fixture pack."""

@@ -6,6 +6,8 @@ import pytest
 
 from claimlint.engine import Linter
 
+from .conftest import linter_with
+
 
 def found(linter: Linter, text: str, code: str, fmt: str = "text") -> list[str]:
     path = {"text": "t.txt", "markdown": "t.md", "html": "t.html"}[fmt]
@@ -106,43 +108,23 @@ def test_hedges_are_not_a_safe_harbour(fixture_linter: Linter) -> None:
 
 
 def test_negation_inside_a_wildcard_gap(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from claimlint.config import Config
-    from claimlint.packs import load_packs
 
-    from .conftest import FIXTURES
-
-    pack = (
-        (FIXTURES / "basic-pack.yaml")
-        .read_text()
-        .replace(
-            "      - phrases: [guaranteed result]",
-            "      - tokens: [{LEMMA: guarantee}, {IS_PUNCT: false, OP: '{0,3}'}, {LEMMA: result}]",
-        )
+    linter = linter_with(
+        tmp_path,
+        "      - phrases: [guaranteed result]",
+        "      - tokens: [{LEMMA: guarantee}, {IS_PUNCT: false, OP: '{0,3}'}, {LEMMA: result}]",
     )
-    path = tmp_path / "p.yaml"
-    path.write_text(pack)
-    linter = Linter(Config(), load_packs([path]))
     assert found(linter, "We guarantee no particular results.", "TS0401") == []
     assert found(linter, "We guarantee excellent results.", "TS0401") == ["guarantee excellent results"]
 
 
 def test_cited_statistics_can_be_suppressed(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from claimlint.config import Config
-    from claimlint.packs import load_packs
 
-    from .conftest import FIXTURES
-
-    pack = (
-        (FIXTURES / "basic-pack.yaml")
-        .read_text()
-        .replace(
-            "      - regex: '\\b\\d{2,3}\\s?% success'",
-            "      - regex: '\\b\\d{2,3}\\s?% success'\n        context: {cited: suppress}",
-        )
+    linter = linter_with(
+        tmp_path,
+        "      - regex: '\\b\\d{2,3}\\s?% success'",
+        "      - regex: '\\b\\d{2,3}\\s?% success'\n        context: {cited: suppress}",
     )
-    path = tmp_path / "p.yaml"
-    path.write_text(pack)
-    linter = Linter(Config(), load_packs([path]))
     assert found(linter, "A 95% success rate in our clinic.", "TS0901") == ["95% success"]
     for cited in (
         "A 62% success rate (n = 140) at one year.",
@@ -166,21 +148,12 @@ def test_negation_in_a_fronted_if_clause_stays_there(fixture_linter: Linter) -> 
 
 
 def test_lexicon_words_of_a_near_pattern_are_not_gap_negations(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from claimlint.config import Config
-    from claimlint.packs import load_packs
 
-    from .conftest import FIXTURES
-
-    pack = (
-        (FIXTURES / "basic-pack.yaml")
-        .read_text()
-        .replace(
-            "fixture_verbs: [treat, heal, reverse]", "fixture_verbs: [treat, heal, reverse, no longer suffer from]"
-        )
+    linter = linter_with(
+        tmp_path,
+        "fixture_verbs: [treat, heal, reverse]",
+        "fixture_verbs: [treat, heal, reverse, no longer suffer from]",
     )
-    path = tmp_path / "p.yaml"
-    path.write_text(pack)
-    linter = Linter(Config(), load_packs([path]))
     assert found(linter, "I no longer suffer from knee pain.", "TS0201") == ["no longer suffer from knee pain"]
 
 
@@ -241,16 +214,12 @@ def test_language_enumerated_after_a_dash_is_a_mention(fixture_linter: Linter) -
 
 
 def test_a_self_negating_claim_survives_a_list_or_a_comma(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from claimlint.config import Config
-    from claimlint.packs import load_packs
 
-    from .conftest import FIXTURES
-
-    pack = (FIXTURES / "basic-pack.yaml").read_text().replace(
-        "      - phrases: [guaranteed result]", "      - phrases: [guaranteed result, no downtime, doesn't hurt]")
-    path = tmp_path / "p.yaml"
-    path.write_text(pack)
-    linter = Linter(Config(), load_packs([path]))
+    linter = linter_with(
+        tmp_path,
+        "      - phrases: [guaranteed result]",
+        "      - phrases: [guaranteed result, no downtime, doesn't hurt]",
+    )
     assert found(linter, "No scars and no downtime.", "TS0401") == ["no downtime"]
     assert found(linter, "Don't worry, it doesn't hurt.", "TS0401") == ["doesn't hurt"]
     assert found(linter, "It is not true that there is no downtime.", "TS0401") == []
@@ -262,16 +231,12 @@ def test_a_denied_disclosure_is_no_disclosure(fixture_linter: Linter) -> None:
 
 
 def test_contractions_meet_spelled_out_phrases(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from claimlint.config import Config
-    from claimlint.packs import load_packs
 
-    from .conftest import FIXTURES
-
-    pack = (FIXTURES / "basic-pack.yaml").read_text().replace(
-        "      - phrases: [guaranteed result]", "      - phrases: [guaranteed result, cannot reject, does not hurt]")
-    path = tmp_path / "p.yaml"
-    path.write_text(pack)
-    linter = Linter(Config(), load_packs([path]))
+    linter = linter_with(
+        tmp_path,
+        "      - phrases: [guaranteed result]",
+        "      - phrases: [guaranteed result, cannot reject, does not hurt]",
+    )
     assert found(linter, "Your body can't reject them.", "TS0401") == ["can't reject"]
     assert found(linter, "The shot doesn't hurt.", "TS0401") == ["doesn't hurt"]
 

@@ -7,7 +7,7 @@ from claimlint.engine import Linter
 from claimlint.findings import Finding
 from claimlint.packs import load_packs
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, linter_with
 
 
 def lint(linter: Linter, text: str, fmt: str = "text", path: str = "t.txt") -> list[Finding]:
@@ -57,17 +57,11 @@ def test_regex_hits_do_not_cross_blocks(fixture_linter: Linter) -> None:
 
 
 def test_overlapping_hits_of_one_rule_merge(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    pack = (
-        (FIXTURES / "basic-pack.yaml")
-        .read_text()
-        .replace(
-            "      - phrases: [guaranteed result]",
-            "      - phrases: [guaranteed result]\n      - phrases: [result guaranteed, guaranteed]",
-        )
+    linter = linter_with(
+        tmp_path,
+        "      - phrases: [guaranteed result]",
+        "      - phrases: [guaranteed result]\n      - phrases: [result guaranteed, guaranteed]",
     )
-    path = tmp_path / "p.yaml"
-    path.write_text(pack)
-    linter = Linter(Config(), load_packs([path]))
     found = lint(linter, "Guaranteed results guaranteed forever.")
     assert spans(found, "TS0401") == ["Guaranteed results guaranteed"]
 
@@ -132,17 +126,11 @@ def test_markdown_and_html_findings_point_into_the_source(fixture_linter: Linter
 
 
 def test_unless_clarification_in_the_next_sentence(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    pack = (
-        (FIXTURES / "basic-pack.yaml")
-        .read_text()
-        .replace(
-            "      - phrases: [guaranteed result]",
-            "      - phrases: [guaranteed result]\n        unless: ['only the fee is guaranteed']",
-        )
+    linter = linter_with(
+        tmp_path,
+        "      - phrases: [guaranteed result]",
+        "      - phrases: [guaranteed result]\n        unless: ['only the fee is guaranteed']",
     )
-    path = tmp_path / "p.yaml"
-    path.write_text(pack)
-    linter = Linter(Config(), load_packs([path]))
     result = linter.lint_source("t.txt", "Guaranteed results. Well, only the fee is guaranteed.", "text")
     assert spans(result.findings, "TS0401") == []
     assert result.suppressed[0].reason == "clarified by 'only the fee is guaranteed'"
@@ -150,18 +138,12 @@ def test_unless_clarification_in_the_next_sentence(tmp_path) -> None:  # type: i
 
 
 def test_lead_restricts_a_pattern_to_lists_introduced_by_a_cue(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    pack = (
-        (FIXTURES / "basic-pack.yaml")
-        .read_text()
-        .replace(
-            '      - near: {left: "@fixture_verbs", right: "@fixture_conditions", window: 4}',
-            '      - near: {left: "@fixture_verbs", right: "@fixture_conditions", window: 4}\n'
-            "      - phrases: ['@fixture_conditions']\n        lead: [conditions we treat]",
-        )
+    linter = linter_with(
+        tmp_path,
+        '      - near: {left: "@fixture_verbs", right: "@fixture_conditions", window: 4}',
+        '      - near: {left: "@fixture_verbs", right: "@fixture_conditions", window: 4}\n'
+        "      - phrases: ['@fixture_conditions']\n        lead: [conditions we treat]",
     )
-    path = tmp_path / "p.yaml"
-    path.write_text(pack)
-    linter = Linter(Config(), load_packs([path]))
     md = "## Conditions we treat\n\n- Arthritis\n- Knee pain\n\n## Contraindications\n\n- Arthritis flare\n"
     assert [f.text for f in linter.lint_source("a.md", md, "markdown").findings] == ["Arthritis", "Knee pain"]
 
@@ -188,11 +170,9 @@ def test_anchored_token_patterns_match_exactly_like_unanchored(tmp_path) -> None
 
 
 def test_regex_gap_negation_and_matches_across_blocks(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    pack = (FIXTURES / "basic-pack.yaml").read_text().replace(
-        "      - regex: '\\b\\d{2,3}\\s?% success'", "      - regex: '\\b\\d{2,3}\\s?%[\\w\\s]{0,12}success'")
-    path = tmp_path / "p.yaml"
-    path.write_text(pack)
-    linter = Linter(Config(), load_packs([path]))
+    linter = linter_with(
+        tmp_path, "      - regex: '\\b\\d{2,3}\\s?% success'", "      - regex: '\\b\\d{2,3}\\s?%[\\w\\s]{0,12}success'"
+    )
     assert spans(lint(linter, "A 95% rate of success."), "TS0901") == ["95% rate of success"]
     assert spans(lint(linter, "A 95% not success."), "TS0901") == []
     assert spans(lint(linter, "Up 95%\n\nsuccess 80% success"), "TS0901") == ["80% success"]
