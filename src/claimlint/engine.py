@@ -16,11 +16,12 @@ from claimlint.document import Document
 from claimlint.extract import load_document
 from claimlint.findings import FileResult, Finding, SuggestionOut, Suppressed
 from claimlint.inflect import inflection_of
-from claimlint.matching import CompiledRules, Hit, expand_phrases
+from claimlint.matching import CompiledRules, Hit
 from claimlint.packs import RulePack, load_packs, pack_files
 from claimlint.prefilter import Prefilter
 from claimlint.prefilter import build as build_prefilter
 from claimlint.rules import CONTEXT_KINDS, Applicability, Pattern, Policy, Rule, Severity
+from claimlint.vocab import expand_phrases
 
 WORD = re.compile(r"\w+")
 PREFILTER_FORMAT = "prefilter-v6"  # bump when the Prefilter's pickled shape changes

@@ -15,7 +15,7 @@ from claimlint.inflect import base_form, forms
 from claimlint.packs import PackProblems, RulePack
 from claimlint.prefilter import COMMON, enumerate_patterns
 from claimlint.rules import Pattern, Rule
-from claimlint.vocab import norm_table, rule_words
+from claimlint.vocab import expand_phrases, lex_names, lexicon_entries, norm_table, rule_words
 
 WORD_GAP = re.compile(r"(?<=\w)(\s+|-)(?=\w)")
 MAX_JOINTS = 3
@@ -32,14 +32,6 @@ class Hit:
     end: int
     start_char: int
     end_char: int
-
-
-def expand_phrases(phrases: Iterable[str], lexicons: dict[str, tuple[str, ...]]) -> list[str]:
-    """Phrases with every '@lexicon' entry replaced by that lexicon's entries."""
-    out: list[str] = []
-    for phrase in phrases:
-        out.extend(lexicons.get(phrase[1:], ()) if phrase.startswith("@") else [phrase])
-    return out
 
 
 def spelling_variants(phrase: str) -> list[str]:
@@ -102,7 +94,7 @@ class CompiledRules:
             self.compiled_ids.add(ident)
         for name in sorted(self.used_lexicons - self.compiled_lexicons):
             key = self._key(None, None, "lexicon", name)
-            self.phrase_matcher.add(key, self._phrase_docs(self._lexicon_phrases(name)))
+            self.phrase_matcher.add(key, self._phrase_docs(self.lexicon_entries(name)))
             self.compiled_lexicons.add(name)
 
     def ensure_all(self) -> None:
@@ -113,12 +105,7 @@ class CompiledRules:
 
     def lexicon_entries(self, name: str) -> tuple[str, ...]:
         """The entries of a named lexicon or of an inline '=a|b' operand."""
-        return self._lexicon_phrases(name)
-
-    def _lexicon_phrases(self, name: str) -> tuple[str, ...]:
-        if name.startswith("="):
-            return tuple(name[1:].split("|"))
-        return self.lexicons[name]
+        return lexicon_entries(name, self.lexicons)
 
     def _register_norms(self) -> None:
         """Prepare the inflection table; NORMs are set on lexemes only as words are met."""
@@ -255,7 +242,7 @@ class CompiledRules:
                     return "NORM", {self.norm(v) for v in values}
                 return attr, {v.lower() for v in values}
         lex = token.get("LEX")
-        names = lex["IN"] if isinstance(lex, dict) else [lex] if isinstance(lex, str) else []
+        names = lex_names(lex)
         if names:
             words = [p for name in names for p in self.lexicons[name] if " " not in p and "-" not in p]
             return "NORM", {self.norm(w) for w in words}
@@ -283,7 +270,7 @@ class CompiledRules:
                 spec["NORM"] = self._norm_value(spec.pop("LEMMA"))
             if "LEX" in spec:
                 lex = spec.pop("LEX")
-                names = lex["IN"] if isinstance(lex, dict) else [lex]
+                names = lex_names(lex)
                 words = [p for name in names for p in self.lexicons[name] if " " not in p and "-" not in p]
                 spec["NORM"] = {"IN": sorted({self.norm(w) for w in words})}
             if "TEXT" in spec:

@@ -26,6 +26,7 @@ from claimlint.rules import (
     Suggestion,
 )
 from claimlint.taxonomy import CATEGORIES, JURISDICTIONS
+from claimlint.vocab import lex_names
 from claimlint.yamlio import Mark, MarkedDict, MarkedList, load_marked
 
 SCHEMA_VERSION = 1
@@ -762,7 +763,7 @@ def load_packs(paths: Iterable[Path]) -> list[RulePack]:
                         )
                 for token in pattern.tokens:
                     lex = token.get("LEX")
-                    names = lex["IN"] if isinstance(lex, dict) else [lex] if isinstance(lex, str) else []
+                    names = lex_names(lex)
                     for lex in names:
                         if lex in lexicon_owner:
                             continue

@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from claimlint.inflect import base_form, forms
 from claimlint.rules import Pattern, Rule
-from claimlint.vocab import classes, norm_table, rule_words
+from claimlint.vocab import classes, expand_phrases, lex_names, lexicon_entries, norm_table, rule_words
 
 WORDS = re.compile(r"[^\W\d_]+|\d+")
 OPTIONAL_OPS = frozenset({"?", "*", "!"})
@@ -40,9 +41,24 @@ CONTRACTION_PIECES = {"wo": "won", "ca": "can", "sha": "shan", "ai": "ain", "nt"
 
 # "can't reject" and "cannot reject" carry the same NORMs for the matcher ("ca" + "n't" → can, not);
 # the word splitter here sees "can"/"t", "cannot", "won"/"t", "will"/"not": treat them alike.
-_PAIRS = {"won": "will", "don": "do", "doesn": "does", "didn": "did", "isn": "is", "aren": "are",
-          "wasn": "was", "weren": "were", "hasn": "has", "haven": "have", "hadn": "had",
-          "shouldn": "should", "couldn": "could", "wouldn": "would", "cannot": "can", "t": "not"}
+_PAIRS = {
+    "won": "will",
+    "don": "do",
+    "doesn": "does",
+    "didn": "did",
+    "isn": "is",
+    "aren": "are",
+    "wasn": "was",
+    "weren": "were",
+    "hasn": "has",
+    "haven": "have",
+    "hadn": "had",
+    "shouldn": "should",
+    "couldn": "could",
+    "wouldn": "would",
+    "cannot": "can",
+    "t": "not",
+}
 EQUIVALENT_PIECES: dict[str, set[str]] = {}
 for _a, _b in _PAIRS.items():
     EQUIVALENT_PIECES.setdefault(_a, set()).add(_b)
@@ -107,6 +123,11 @@ class Prefilter:
     confirm: tuple[tuple[int, str, int], ...] = ()  # anchored regexes: admitted only if they match
     near: tuple[tuple[int, Group, Group, int], ...] = ()  # (id, left, right, max word distance)
 
+    @cached_property
+    def confirmable(self) -> frozenset[int]:
+        """Ids whose candidacy can be settled without spaCy (anchored regexes, `near`)."""
+        return frozenset(c[0] for c in self.confirm) | frozenset(n[0] for n in self.near)
+
     def candidates(self, text: str) -> set[int]:
         """Ids of the patterns that could match ``text``; every other pattern cannot."""
         found = set(self.always)
@@ -123,8 +144,7 @@ class Prefilter:
                 found.add(ident)
         # Confirming candidates only pays when it can spare spaCy altogether: when every
         # candidate is an anchored regex or a `near` pattern. Otherwise the matcher decides.
-        confirmable = {c[0] for c in self.confirm} | {n[0] for n in self.near}
-        if not found or not found <= confirmable:
+        if not found or not found <= self.confirmable:
             return found
         for ident, regex, flags in self.confirm:  # no spaCy needed to try a regex itself
             if ident in found and not re.search(regex, text, flags):
@@ -169,7 +189,11 @@ def build(rules: Sequence[Rule], lexicons: dict[str, tuple[str, ...]]) -> Prefil
                 left, right = requirements[0]
                 assert pattern.left is not None and pattern.right is not None
                 longest = max(
-                    (len(words_of(e)) for op in (pattern.left, pattern.right) for e in _entries(op.lexicon, lexicons)),
+                    (
+                        len(words_of(e))
+                        for op in (pattern.left, pattern.right)
+                        for e in lexicon_entries(op.lexicon, lexicons)
+                    ),
                     default=1,
                 )
                 near.append((ident, left, right, pattern.window + 2 * longest))
@@ -195,7 +219,7 @@ def _symbol_only(pattern: Pattern, lexicons: dict[str, tuple[str, ...]]) -> list
     if pattern.kind == "regex":
         return [a for a in pattern.anchors if not words_of(a)]
     if pattern.kind == "phrases":
-        return [p for p in _expand(pattern.phrases, lexicons) if not words_of(p) and p.strip()]
+        return [p for p in expand_phrases(pattern.phrases, lexicons) if not words_of(p) and p.strip()]
     return []
 
 
@@ -240,7 +264,7 @@ def _requirements(
 ) -> list[Requirement] | None:
     if pattern.kind == "phrases":
         out = []
-        for phrase in _expand(pattern.phrases, lexicons):
+        for phrase in expand_phrases(pattern.phrases, lexicons):
             if skip and phrase in skip:
                 continue
             requirement = _phrase_requirement(phrase, expand, pattern.exact)
@@ -250,7 +274,7 @@ def _requirements(
         return out
     if pattern.kind == "near":
         assert pattern.left is not None and pattern.right is not None
-        groups = [_any_entry(_entries(op.lexicon, lexicons), expand) for op in (pattern.left, pattern.right)]
+        groups = [_any_entry(lexicon_entries(op.lexicon, lexicons), expand) for op in (pattern.left, pattern.right)]
         if any(g is None for g in groups):
             return None
         return [tuple(g for g in groups if g is not None)]
@@ -270,17 +294,6 @@ def _requirements(
     return None
 
 
-def _expand(phrases: Iterable[str], lexicons: dict[str, tuple[str, ...]]) -> list[str]:
-    out: list[str] = []
-    for phrase in phrases:
-        out.extend(lexicons.get(phrase[1:], ()) if phrase.startswith("@") else [phrase])
-    return out
-
-
-def _entries(name: str, lexicons: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
-    return tuple(name[1:].split("|")) if name.startswith("=") else lexicons.get(name, ())
-
-
 def _token_literals(token: dict[str, Any], lexicons: dict[str, tuple[str, ...]]) -> list[str] | None:
     for key in ("LOWER", "ORTH", "TEXT", "NORM", "LEMMA"):
         value = token.get(key)
@@ -289,7 +302,7 @@ def _token_literals(token: dict[str, Any], lexicons: dict[str, tuple[str, ...]])
         if isinstance(value, dict) and isinstance(value.get("IN"), list):
             return [str(v) for v in value["IN"]]
     lex = token.get("LEX")
-    names = lex["IN"] if isinstance(lex, dict) else [lex] if isinstance(lex, str) else []
+    names = lex_names(lex)
     if names:
         return [e for name in names for e in lexicons.get(name, ()) if " " not in e and "-" not in e]
     return None

@@ -70,6 +70,26 @@ def classes(table: dict[str, str]) -> dict[str, set[str]]:
     return out
 
 
+def expand_phrases(phrases: Iterable[str], lexicons: dict[str, tuple[str, ...]]) -> list[str]:
+    """Phrases with every '@lexicon' entry replaced by that lexicon's entries."""
+    out: list[str] = []
+    for phrase in phrases:
+        out.extend(lexicons.get(phrase[1:], ()) if phrase.startswith("@") else [phrase])
+    return out
+
+
+def lexicon_entries(name: str, lexicons: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """The entries of a named lexicon, or of an inline '=a|b' operand of a `near` pattern."""
+    return tuple(name[1:].split("|")) if name.startswith("=") else lexicons.get(name, ())
+
+
+def lex_names(value: Any) -> list[str]:
+    """The lexicon names a token pattern's `LEX` value refers to (`name` or `{IN: [names]}`)."""
+    if isinstance(value, dict):
+        return [str(n) for n in value.get("IN", [])]
+    return [value] if isinstance(value, str) else []
+
+
 def _values(value: Any) -> list[str]:
     if isinstance(value, str):
         return [value]
