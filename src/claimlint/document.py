@@ -64,11 +64,6 @@ class LineIndex:
         end = self.starts[line] if line < len(self.starts) else len(self.text)
         return self.text[start:end].rstrip("\r\n")
 
-    def line_span(self, line: int) -> tuple[int, int]:
-        """[start, end) offsets of a 1-based line, without its line ending."""
-        start = self.starts[line - 1]
-        return start, start + len(self.line_text(line))
-
 
 class ProseBuilder:
     """Accumulates prose pieces, each tied to the source range it came from."""

@@ -205,8 +205,8 @@ class Linter:
             result.suppressed.append(
                 Suppressed(document.path, hit.rule.code, start, end, line, col, document.source[start:end], reason)
             )
-        for code, rule_hits in doc_hits.items():
-            self._document_rule(self._rule(code), rule_hits, cues_for, document, doc, directives, result)
+        for rule_hits in doc_hits.values():
+            self._document_rule(rule_hits[0].rule, rule_hits, cues_for, document, doc, directives, result)
         result.findings.sort(key=Finding.sort_key)
         result.suppressed = _unique_suppressed(result.suppressed)
         return result
@@ -240,9 +240,6 @@ class Linter:
                     words.update(("n't", "n’t"))
             cached = self._literal_cache[id(pattern)] = frozenset(words)
         return cached
-
-    def _rule(self, code: str) -> Rule:
-        return self.compiled.by_code[code]
 
     def _decide(self, hit: Hit, cues: context.Cues, document: Document) -> _Candidate | str | None:
         rule = hit.rule
