@@ -8,7 +8,7 @@ from claimlint.config import Config
 from claimlint.engine import Linter
 from claimlint.extract import format_for, load_document
 
-from .conftest import ROOT
+from .conftest import ROOT, SHARED
 from .test_rule_examples import CASES, PACKS
 
 
@@ -22,7 +22,8 @@ def test_every_fail_example_passes_the_prefilter() -> None:
 
     runner = ExampleRunner(PACKS)
     rejected = [
-        c.id for c in CASES
+        c.id
+        for c in CASES
         if c.kind == "fail" and not runner.linter(c.jurisdiction).prefilter.may_match(c.example.text)
     ]
     assert rejected == []
@@ -63,3 +64,50 @@ def test_compiling_on_demand_gives_the_same_findings_as_compiling_everything(lin
         b = [(f.code, f.start, f.end, f.severity) for f in lazy.lint_source("t.txt", text, "text").findings]
         assert a == b, text
     assert len(lazy.compiled.compiled_ids) < len(lazy.compiled.entries)
+
+
+def test_every_spacy_norm_exception_is_known_to_the_word_splitter() -> None:
+    """A token spelled one way with another word as NORM ("'ll" → will) must not fool the prefilter."""
+    from spacy.attrs import NORM, ORTH
+    from spacy.lang.en import English
+
+    from claimlint.prefilter import EQUIVALENT_PIECES, words_of
+
+    missing = []
+    for pieces in English.Defaults.tokenizer_exceptions.values():
+        for piece in pieces:
+            orth, norm = words_of(str(piece[ORTH])), words_of(str(piece.get(NORM, piece[ORTH])))
+            if len(norm) == 1 and norm != orth and not any(norm[0] in EQUIVALENT_PIECES.get(w, ()) for w in orth):
+                missing.append((piece[ORTH], piece[NORM]))
+    assert missing == []
+
+
+def _texts() -> list[str]:
+    """Corpus and seed prose, and every rule example: what the confirmation must never misjudge."""
+    texts = [c.example.text for c in CASES]
+    paths = sorted((ROOT / "corpora").rglob("*.*")) + sorted((SHARED / "seeds").glob("*.txt"))
+    for path in paths:
+        fmt = format_for(str(path))
+        if fmt:
+            texts.append(load_document(str(path), path.read_text(encoding="utf-8"), fmt).prose)
+    return texts
+
+
+def test_confirmation_keeps_every_pattern_that_matches(linter: Linter) -> None:
+    """Candidates are cut to those whose words really occur in order; none that matches is cut."""
+    from claimlint.prefilter import enumerate_patterns
+
+    full = Linter(Config(), PACKS, use_prefilter=False)
+    full.compiled.ensure_all()
+    ids = {(id(rule), id(pattern), role): i for i, (rule, pattern, role) in enumerate(enumerate_patterns(full.rules))}
+    checked = 0
+    for text in _texts():
+        matched = {ids[(id(h.rule), id(h.pattern), h.role)] for h in full.compiled.match(full.compiled.make_doc(text))}
+        candidates = linter.prefilter.candidates(text)
+        kept = linter.prefilter.confirmed(candidates, text)
+        claims = {i for i in matched if enumerate_patterns(full.rules)[i][2] == "claim"}
+        assert not claims or candidates, text[:80]  # a matching claim always admits the text
+        if candidates:
+            assert matched <= kept, (text[:80], sorted(matched - kept))
+        checked += len(matched)
+    assert checked > 1000

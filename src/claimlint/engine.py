@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from claimlint import context, suppress
+from claimlint import context, regexes, suppress
 from claimlint.cache import Cache, packs_key, settings_fingerprint
 from claimlint.config import Config
 from claimlint.document import Document
@@ -24,7 +24,8 @@ from claimlint.rules import CONTEXT_KINDS, Applicability, Pattern, Policy, Rule,
 from claimlint.vocab import expand_phrases
 
 WORD = re.compile(r"\w+")
-PREFILTER_FORMAT = "prefilter-v6"  # bump when the Prefilter's pickled shape changes
+PREFILTER_FORMAT = "prefilter-v10"  # bump when the Prefilter's pickled shape changes
+PHRASE_TABLE_FORMAT = "phrases-v1"  # bump when matching.PhraseTable's shape changes
 
 
 def builtin_rule_dir() -> Path:
@@ -82,13 +83,49 @@ class Linter:
         self._compiled: CompiledRules | None = None
         self._prefilter: Prefilter | None = None
         self._literal_cache: dict[int, frozenset[str]] = {}
+        self._regexes_ready = False
 
     @property
     def compiled(self) -> CompiledRules:
         """The matchers, compiled on first use (importing spaCy)."""
         if self._compiled is None:
+            self._load_regex_programs()
             self._compiled = CompiledRules(self.rules, self.packs)
+            self._load_phrase_table(self._compiled)
         return self._compiled
+
+    def _load_phrase_table(self, compiled: CompiledRules) -> None:
+        """Install the phrases' tokenizations from the cache (tokenizing and storing them once).
+
+        Tokenizing every phrase and lexicon entry costs a third of a second on the first run;
+        the table depends on the enabled rules (their inflection NORMs) and on spaCy's tokenizer."""
+        if not self.cache or self.packs_fingerprint == "given":
+            return
+        from spacy import about
+
+        parts = [PHRASE_TABLE_FORMAT, about.__version__, self.packs_fingerprint, *sorted(self.severities)]
+        key = hashlib.sha256(" ".join(parts).encode()).hexdigest()[:32]
+        table = self.cache.load("phrases", key)
+        if not isinstance(table, dict):
+            table = compiled.tokenize_phrases(compiled.phrase_texts())
+            self.cache.store("phrases", key, table)
+        compiled.use_phrase_table(table)
+
+    def _load_regex_programs(self) -> None:
+        """Install the packs' compiled regexes from the cache (computing and storing them once)."""
+        if self._regexes_ready:
+            return
+        self._regexes_ready = True
+        if not self.cache or self.packs_fingerprint == "given":
+            return
+        key = hashlib.sha256(f"{self.packs_fingerprint}:{regexes.engine_tag()}".encode()).hexdigest()[:32]
+        table = self.cache.load("regexes", key)
+        if not isinstance(table, dict):
+            wanted = {(p.regex, p.flags) for r in self.all_rules for p in (*r.patterns, *r.requires_any) if p.regex}
+            wanted |= {(u, re.IGNORECASE) for r in self.all_rules for p in r.patterns for u in p.unless}
+            table = regexes.programs(sorted(wanted))
+            self.cache.store("regexes", key, table)
+        regexes.install(table)
 
     def _load_packs(self, paths: list[Path]) -> list[RulePack]:
         cached = self.cache.load("packs", self.packs_fingerprint) if self.cache else None
@@ -103,6 +140,7 @@ class Linter:
     def prefilter(self) -> Prefilter:
         """The spaCy-free test that proves a text cannot match any enabled rule."""
         if self._prefilter is None:
+            self._load_regex_programs()
             parts = [PREFILTER_FORMAT, self.packs_fingerprint, *sorted(self.severities)]
             key = hashlib.sha256(" ".join(parts).encode()).hexdigest()
             cached = (
@@ -135,7 +173,9 @@ class Linter:
             if not candidates:
                 return result
             compiled = self.compiled
-            compiled.ensure(candidates)
+            uncompiled = candidates - compiled.compiled_ids
+            if uncompiled:  # compile only what really occurs: a single file pays for few rules
+                compiled.ensure(self.prefilter.confirmed(uncompiled, document.prose))
         else:
             compiled = self.compiled
             compiled.ensure_all()
@@ -396,7 +436,7 @@ def _clarified(doc: Any, hit: Hit) -> str | None:
         hi = context.sentence_bounds(doc, nxt, nxt + 1)[1]
     window = doc[lo:hi].text
     for regex in hit.pattern.unless:
-        m = re.search(regex, window, re.IGNORECASE)
+        m = regexes.search(regex, window, re.IGNORECASE)
         if m:
             return f"clarified by '{m.group(0)}'"
     return None

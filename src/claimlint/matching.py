@@ -10,12 +10,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from claimlint import regexes
 from claimlint.errors import RulePackError
 from claimlint.inflect import base_form, forms
 from claimlint.packs import PackProblems, RulePack
 from claimlint.prefilter import COMMON, enumerate_patterns
 from claimlint.rules import Pattern, Rule
 from claimlint.vocab import expand_phrases, lex_names, lexicon_entries, norm_table, rule_words
+
+# A phrase spelling -> the NORM and the LOWER string of each of its tokens.
+PhraseTable = dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
 
 WORD_GAP = re.compile(r"(?<=\w)(\s+|-)(?=\w)")
 MAX_JOINTS = 3
@@ -63,14 +67,16 @@ class CompiledRules:
         self.nlp.max_length = 10**9  # only the tokenizer runs; no model needs the memory guard
         self._register_norms()
         vocab = self.nlp.vocab
-        self.phrase_matcher = PhraseMatcher(vocab, attr="NORM")
-        self.exact_matcher = PhraseMatcher(vocab, attr="LOWER")
+        # Patterns are added as sequences of attribute hashes, which PhraseMatcher.add takes in
+        # place of Docs: building thousands of tiny Docs was most of a cold start's compile time.
+        self.phrase_matcher: Any = PhraseMatcher(vocab, attr="NORM")
+        self.exact_matcher: Any = PhraseMatcher(vocab, attr="LOWER")
         self.token_matcher = Matcher(vocab)  # packs are validated when they are loaded
         self.targets: dict[int, tuple[Rule | None, Pattern | None, str, str]] = {}
         self.regexes: list[tuple[Rule, Pattern, str, re.Pattern[str]]] = []
         # Anchored patterns run only on the blocks where one of their anchor words occurs.
-        self.anchor_lower = PhraseMatcher(vocab, attr="LOWER")
-        self.anchor_norm = PhraseMatcher(vocab, attr="NORM")
+        self.anchor_lower: Any = PhraseMatcher(vocab, attr="LOWER")
+        self.anchor_norm: Any = PhraseMatcher(vocab, attr="NORM")
         self.anchor_keys: dict[tuple[str, str], int] = {}
         self.anchored: list[tuple[Any, frozenset[int]]] = []
         self.anchored_regexes: list[tuple[Rule, Pattern, str, re.Pattern[str], frozenset[int]]] = []
@@ -80,6 +86,7 @@ class CompiledRules:
         self.entries = enumerate_patterns(self.rules)
         self.compiled_ids: set[int] = set()
         self.compiled_lexicons: set[str] = set()
+        self.phrase_table: PhraseTable = {}
 
     def ensure(self, ids: Iterable[int]) -> None:
         """Compile the given patterns (by prefilter id) if they are not compiled yet.
@@ -94,7 +101,7 @@ class CompiledRules:
             self.compiled_ids.add(ident)
         for name in sorted(self.used_lexicons - self.compiled_lexicons):
             key = self._key(None, None, "lexicon", name)
-            self.phrase_matcher.add(key, self._phrase_docs(self.lexicon_entries(name)))
+            self.phrase_matcher.add(key, self._phrase_keys(self.lexicon_entries(name), "NORM"))
             self.compiled_lexicons.add(name)
 
     def ensure_all(self) -> None:
@@ -161,19 +168,44 @@ class CompiledRules:
         self.targets[self.nlp.vocab.strings.add(key)] = (rule, pattern, role, name)
         return key
 
-    def _phrase_docs(self, phrases: Iterable[str]) -> list[Any]:
-        texts = sorted({v for p in phrases for v in spelling_variants(p)})
+    def phrase_texts(self) -> list[str]:
+        """Every spelling of every phrase and lexicon entry the enabled rules can compile."""
+        phrases = [p for _, pattern, _ in self.entries for p in expand_phrases(pattern.phrases, self.lexicons)]
+        phrases += [e for name in self.lexicons for e in self.lexicons[name]]
+        return sorted({v for p in phrases for v in spelling_variants(p)})
+
+    def tokenize_phrases(self, texts: Iterable[str]) -> PhraseTable:
+        """The NORM and LOWER strings of each phrase's tokens, as documents will carry them."""
+        table: PhraseTable = {}
         tokenizer: Any = self.nlp.tokenizer
-        docs = [d for d in tokenizer.pipe(texts) if len(d)]
-        for doc in docs:
+        for text, doc in zip(texts, tokenizer.pipe(texts), strict=True):
             self._apply_norms(doc)
-        return docs
+            table[text] = (tuple(t.norm_ for t in doc), tuple(t.lower_ for t in doc))
+        return table
+
+    def use_phrase_table(self, table: PhraseTable) -> None:
+        """Take phrase tokenizations from a cache instead of tokenizing at compile time."""
+        self.phrase_table.update(table)
+
+    def _phrase_keys(self, phrases: Iterable[str], attr: str) -> list[tuple[int, ...]]:
+        """Each phrase spelling as the attribute hashes the PhraseMatcher compares with a doc."""
+        texts = sorted({v for p in phrases for v in spelling_variants(p)})
+        missing = [t for t in texts if t not in self.phrase_table]
+        if missing:
+            self.phrase_table.update(self.tokenize_phrases(missing))
+        column = 0 if attr == "NORM" else 1
+        add = self.nlp.vocab.strings.add
+        keys = (tuple(add(s) for s in self.phrase_table[t][column]) for t in texts)
+        return [k for k in keys if k]
 
     def _add(self, rule: Rule, pattern: Pattern, role: str) -> None:
         if pattern.kind == "phrases":
             key = self._key(rule, pattern, role)
-            matcher = self.exact_matcher if pattern.exact else self.phrase_matcher
-            matcher.add(key, self._phrase_docs(expand_phrases(pattern.phrases, self.lexicons)))
+            phrases = expand_phrases(pattern.phrases, self.lexicons)
+            if pattern.exact:
+                self.exact_matcher.add(key, self._phrase_keys(phrases, "LOWER"))
+            else:
+                self.phrase_matcher.add(key, self._phrase_keys(phrases, "NORM"))
         elif pattern.kind == "tokens":
             key = self._key(rule, pattern, role)
             spec = self._token_pattern(pattern.tokens)
@@ -198,7 +230,7 @@ class CompiledRules:
                 )
                 raise PackProblems([error]) from exc
         elif pattern.kind == "regex":
-            compiled_regex = re.compile(pattern.regex, pattern.flags)
+            compiled_regex = regexes.compiled(pattern.regex, pattern.flags)
             if pattern.anchors:
                 words = {f for a in pattern.anchors for f in (*forms(a), a)}
                 ids = self._anchor_ids(("LOWER", words))
@@ -249,8 +281,6 @@ class CompiledRules:
         return None
 
     def _anchor_ids(self, anchor: tuple[str, set[str]]) -> frozenset[int]:
-        from spacy.tokens import Doc
-
         attr, values = anchor
         ids = set()
         for value in values:
@@ -258,7 +288,8 @@ class CompiledRules:
             if key not in self.anchor_keys:
                 self.anchor_keys[key] = self.nlp.vocab.strings.add(f"anchor:{attr}:{value}")
                 matcher = self.anchor_lower if attr == "LOWER" else self.anchor_norm
-                matcher.add(f"anchor:{attr}:{value}", [Doc(self.nlp.vocab, words=[value])])
+                # One word, matched on its own LOWER/NORM hash (the value is already lower-case).
+                matcher.add(f"anchor:{attr}:{value}", [(self.nlp.vocab.strings.add(value),)])
             ids.add(self.anchor_keys[key])
         return frozenset(ids)
 

@@ -10,11 +10,12 @@ the spaCy pipeline — whose import dominates the start-up of a pre-commit run.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 from typing import Any
 
+from claimlint import regexes
 from claimlint.inflect import base_form, forms
 from claimlint.rules import Pattern, Rule
 from claimlint.vocab import classes, expand_phrases, lex_names, lexicon_entries, norm_table, rule_words
@@ -59,14 +60,41 @@ _PAIRS = {
     "cannot": "can",
     "t": "not",
 }
+# Tokens whose NORM is another word (spaCy's English tokenizer exceptions: "'ll" → will, "cuz" →
+# because, "Jan." → january): a text word on the left can carry the NORM on the right.
+# tests/test_prefilter.py checks this table against the installed spaCy.
+SPACY_NORMS = {
+    "ll": "will", "wo": "will", "re": "are", "ve": "have", "d": "would", "m": "am", "s": "us",
+    "em": "them", "na": "to", "ta": "to", "gon": "going", "goin": "going", "doin": "doing",
+    "havin": "having", "lovin": "loving", "nothin": "nothing", "nuthin": "nothing",
+    "somethin": "something", "bout": "about", "cause": "because", "cos": "because", "coz": "because",
+    "cuz": "because", "nuff": "enough", "ol": "old", "y": "you", "ca": "can", "sha": "shall",
+    "did": "do", "had": "have", "nt": "not", "t": "not", "mt": "mount", "a": "gonna", "pm": "p",
+    "am": "a", "c": "come", "w": "without", "o": "without", "ma": "madam",
+    "jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june",
+    "jul": "july", "aug": "august", "sep": "september", "sept": "september", "oct": "october",
+    "nov": "november", "dec": "december",
+    "ak": "alaska", "ala": "alabama", "ariz": "arizona", "ark": "arkansas", "calif": "california",
+    "colo": "colorado", "conn": "connecticut", "del": "delaware", "fla": "florida", "ga": "georgia",
+    "ia": "iowa", "id": "idaho", "ill": "illinois", "ind": "indiana", "kan": "kansas",
+    "kans": "kansas", "ky": "kentucky", "la": "louisiana", "mass": "massachusetts", "mich": "michigan",
+    "minn": "minnesota", "miss": "mississippi", "neb": "nebraska", "nebr": "nebraska",
+    "nev": "nevada", "okla": "oklahoma", "ore": "oregon", "pa": "pennsylvania", "tenn": "tennessee",
+    "va": "virginia", "wash": "washington", "wis": "wisconsin",
+}  # fmt: skip
 EQUIVALENT_PIECES: dict[str, set[str]] = {}
-for _a, _b in _PAIRS.items():
+for _a, _b in [*_PAIRS.items(), *SPACY_NORMS.items()]:
     EQUIVALENT_PIECES.setdefault(_a, set()).add(_b)
     EQUIVALENT_PIECES.setdefault(_b, set()).add(_a)
 EQUIVALENT_PIECES["cannot"] |= {"t", "not"}
 
 Group = frozenset[str]
 Requirement = tuple[Group, ...]
+Sequences = tuple[Requirement, ...]  # alternatives, each the groups of consecutive words
+# Positions are counted in whitespace-separated chunks, not words: spaCy never puts whitespace
+# inside a token, so consecutive tokens of a match lie in the same chunk or the next one, and
+# the chunks between two tokens are never more than the tokens between them.
+MAX_STEP = 1
 
 
 def words_of(text: str) -> list[str]:
@@ -119,43 +147,64 @@ class Prefilter:
     index: dict[str, tuple[tuple[Requirement, int], ...]]
     regexes: tuple[tuple[str, int, int], ...]
     always: frozenset[int]
-    substrings: tuple[tuple[str, int], ...] = ()
-    confirm: tuple[tuple[int, str, int], ...] = ()  # anchored regexes: admitted only if they match
-    near: tuple[tuple[int, Group, Group, int], ...] = ()  # (id, left, right, max word distance)
-
-    @cached_property
-    def confirmable(self) -> frozenset[int]:
-        """Ids whose candidacy can be settled without spaCy (anchored regexes, `near`)."""
-        return frozenset(c[0] for c in self.confirm) | frozenset(n[0] for n in self.near)
+    substrings: tuple[tuple[str, int, bool], ...] = ()  # (symbol, id, whether it proves the match)
+    # How to check that a candidate really occurs, by id: anchored regexes are searched, the
+    # words of a phrase or of `near` entries must follow each other (see _occurrences).
+    confirm: dict[int, tuple[str, int]] = field(default_factory=dict)
+    near: dict[int, tuple[Sequences, Sequences, int]] = field(default_factory=dict)  # left, right, gap
+    phrases: dict[int, Sequences] = field(default_factory=dict)
+    disclosures: frozenset[int] = frozenset()  # ids of `requires_any` patterns
 
     def candidates(self, text: str) -> set[int]:
         """Ids of the patterns that could match ``text``; every other pattern cannot."""
         found = set(self.always)
-        for literal, ident in self.substrings:  # symbols the word splitter does not see: "★★★", "%"
+        sure = set(self.always)  # admitted by a test as strict as the matcher's own
+        for literal, ident, proves in self.substrings:  # symbols the word splitter misses: "★★★", "%"
             if ident not in found and literal in text:
                 found.add(ident)
+                if proves:
+                    sure.add(ident)
         present = set(words_of(text))
         for word in present.intersection(self.index):
             for requirement, ident in self.index[word]:
                 if ident not in found and all(not group.isdisjoint(present) for group in requirement):
                     found.add(ident)
         for regex, flags, ident in self.regexes:
-            if ident not in found and re.search(regex, text, flags):
+            if ident not in found and regexes.search(regex, text, flags):
                 found.add(ident)
-        # Confirming candidates only pays when it can spare spaCy altogether: when every
-        # candidate is an anchored regex or a `near` pattern. Otherwise the matcher decides.
-        if not found or not found <= self.confirmable:
+                sure.add(ident)
+        claims = found - self.disclosures
+        if not claims:
+            return set()  # a disclosure alone never makes a finding
+        if claims & sure:
             return found
-        for ident, regex, flags in self.confirm:  # no spaCy needed to try a regex itself
-            if ident in found and not re.search(regex, text, flags):
-                found.discard(ident)
-        pending = [n for n in self.near if n[0] in found]
-        if pending:
-            words = words_of(text)
-            for ident, left, right, reach in pending:
-                if not _within(words, left, right, reach):
-                    found.discard(ident)
-        return found
+        # Settling one claim is enough (spaCy is needed then anyway): cheap tests first.
+        at = _chunk_positions(text)
+        if any(self._occurs(ident, text, at) for ident in sorted(claims, key=self._cost)):
+            return found
+        return set()
+
+    def confirmed(self, ids: Iterable[int], text: str) -> set[int]:
+        """Those of the given candidates that really occur in ``text`` (or cannot be checked)."""
+        at = _chunk_positions(text)
+        return {ident for ident in ids if self._occurs(ident, text, at)}
+
+    def _cost(self, ident: int) -> int:
+        return 1 if ident in self.phrases else 2 if ident in self.near else 3 if ident in self.confirm else 0
+
+    def _occurs(self, ident: int, text: str, at: dict[str, list[int]]) -> bool:
+        sequences = self.phrases.get(ident)
+        if sequences is not None:
+            return any(_occurrences(at, seq) for seq in sequences) or any(
+                literal in text for literal, i, proves in self.substrings if i == ident and proves
+            )
+        near = self.near.get(ident)
+        if near is not None:
+            return _near(at, *near)
+        regex = self.confirm.get(ident)
+        if regex is not None:
+            return regexes.search(regex[0], text, regex[1]) is not None
+        return True
 
     def may_match(self, text: str) -> bool:
         """Whether any rule could match ``text`` (True when unsure)."""
@@ -168,17 +217,23 @@ def build(rules: Sequence[Rule], lexicons: dict[str, tuple[str, ...]]) -> Prefil
     index: dict[str, set[tuple[Requirement, int]]] = {}
     regexes: list[tuple[str, int, int]] = []
     always: set[int] = set()
-    substrings: list[tuple[str, int]] = []
-    confirm: list[tuple[int, str, int]] = []
-    near: list[tuple[int, Group, Group, int]] = []
-    for ident, (_, pattern, _) in enumerate(enumerate_patterns(rules)):
+    substrings: list[tuple[str, int, bool]] = []
+    confirm: dict[int, tuple[str, int]] = {}
+    near: dict[int, tuple[Sequences, Sequences, int]] = {}
+    phrases: dict[int, Sequences] = {}
+    sequence = _Sequencer(expand)
+    disclosures: set[int] = set()
+    for ident, (_, pattern, role) in enumerate(enumerate_patterns(rules)):
+        if role == "disclosure":
+            disclosures.add(ident)
         if pattern.kind == "regex" and not pattern.anchors:
             regexes.append((pattern.regex, pattern.flags, ident))
             continue
         symbols = _symbol_only(pattern, lexicons)
-        substrings.extend((symbol, ident) for symbol in symbols)
+        # A symbol phrase present is (nearly) a match; a regex's symbol anchor only admits the regex.
+        substrings.extend((symbol, ident, pattern.kind != "regex") for symbol in symbols)
         if pattern.kind == "regex":
-            confirm.append((ident, pattern.regex, pattern.flags))
+            confirm[ident] = (pattern.regex, pattern.flags)
             words = [a for a in pattern.anchors if words_of(a)]
             requirements: list[Requirement] | None = (
                 [(frozenset(w for a in words for w in expand(a)),)] if words else []
@@ -186,20 +241,19 @@ def build(rules: Sequence[Rule], lexicons: dict[str, tuple[str, ...]]) -> Prefil
         else:
             requirements = _requirements(pattern, lexicons, expand, skip=set(symbols))
             if pattern.kind == "near" and requirements:
-                left, right = requirements[0]
                 assert pattern.left is not None and pattern.right is not None
-                longest = max(
-                    (
-                        len(words_of(e))
-                        for op in (pattern.left, pattern.right)
-                        for e in lexicon_entries(op.lexicon, lexicons)
-                    ),
-                    default=1,
+                left, right = (
+                    tuple(sequence(e, pattern.exact) for e in lexicon_entries(op.lexicon, lexicons))
+                    for op in (pattern.left, pattern.right)
                 )
-                near.append((ident, left, right, pattern.window + 2 * longest))
+                near[ident] = (left, right, pattern.window + 1)
         if requirements is None:
             always.add(ident)
             continue
+        if pattern.kind == "phrases":
+            skip = set(symbols)
+            entries = [e for e in expand_phrases(pattern.phrases, lexicons) if e not in skip]
+            phrases[ident] = tuple(sequence(e, pattern.exact) for e in entries)
         for requirement in requirements:
             key_group = min(requirement, key=_key)
             for word in key_group:
@@ -209,8 +263,10 @@ def build(rules: Sequence[Rule], lexicons: dict[str, tuple[str, ...]]) -> Prefil
         tuple(regexes),
         frozenset(always),
         tuple(substrings),
-        tuple(confirm),
-        tuple(near),
+        confirm,
+        near,
+        phrases,
+        frozenset(disclosures),
     )
 
 
@@ -223,22 +279,78 @@ def _symbol_only(pattern: Pattern, lexicons: dict[str, tuple[str, ...]]) -> list
     return []
 
 
-def _within(words: list[str], left: Group, right: Group, reach: int) -> bool:
-    """Whether a word of ``left`` and a word of ``right`` occur at most ``reach`` words apart.
+def _chunk_positions(text: str) -> dict[str, list[int]]:
+    """For each word, the indexes of the whitespace-separated chunks it occurs in, in order."""
+    at: dict[str, list[int]] = {}
+    for i, chunk in enumerate(text.lower().split()):
+        for word in WORDS.findall(chunk):
+            at.setdefault(word, []).append(i)
+    return at
 
-    Words are a subset of tokens in the same order, so a pair further apart in words is further
-    apart in tokens too: this can only rule out matches that a `near` pattern cannot make."""
-    lefts = [i for i, w in enumerate(words) if w in left]
+
+def _occurrences(at: dict[str, list[int]], seq: Requirement) -> list[tuple[int, int]]:
+    """(first, last) chunk positions where a word of each group follows the previous one closely."""
+    out = []
+    for start in sorted(i for w in seq[0] if w in at for i in at[w]):
+        frontier = {start}
+        for group in seq[1:]:
+            positions = sorted(i for w in group if w in at for i in at[w])
+            frontier = {q for c in frontier for q in _between(positions, c, c + MAX_STEP)}
+            if not frontier:
+                break
+        else:
+            out.append((start, max(frontier)))
+    return out
+
+
+def _near(at: dict[str, list[int]], left: Sequences, right: Sequences, gap: int) -> bool:
+    """Whether an entry of each side occurs, at most ``gap`` chunks apart (in either order)."""
+    lefts = [o for seq in left for o in _occurrences(at, seq)]
     if not lefts:
         return False
-    rights = [i for i, w in enumerate(words) if w in right]
-    j = 0
-    for i in lefts:
-        while j < len(rights) and rights[j] < i - reach:
-            j += 1
-        if j < len(rights) and abs(rights[j] - i) <= reach:
-            return True
+    rights = sorted(o for seq in right for o in _occurrences(at, seq))
+    starts = [rs for rs, _ in rights]
+    longest = max((re_ - rs for rs, re_ in rights), default=0)
+    for ls, le in lefts:
+        i = bisect_left(starts, ls - gap - longest)
+        while i < len(rights) and rights[i][0] <= le + gap:
+            rs, re_ = rights[i]
+            if rs - le <= gap and ls - re_ <= gap:
+                return True
+            i += 1
     return False
+
+
+def _between(positions: list[int], low: int, high: int) -> list[int]:
+    """The members of a sorted list within [low, high]."""
+    i = bisect_left(positions, low)
+    out = []
+    while i < len(positions) and positions[i] <= high:
+        out.append(positions[i])
+        i += 1
+    return out
+
+
+class _Sequencer:
+    """A phrase's words in order, each with its inflections; shared objects keep the pickle small."""
+
+    def __init__(self, expand: _Expander) -> None:
+        self.expand = expand
+        self.seen: dict[tuple[str, bool], Requirement] = {}
+        self.groups: dict[str, Group] = {}
+
+    def __call__(self, phrase: str, exact: bool) -> Requirement:
+        key = (phrase, exact)
+        if key not in self.seen:
+            self.seen[key] = tuple(self._group(w, exact) for w in words_of(phrase))
+        return self.seen[key]
+
+    def _group(self, word: str, exact: bool) -> Group:
+        if exact:
+            return frozenset({word})
+        if word not in self.groups:
+            self.groups[word] = frozenset(self.expand(word))
+        return self.groups[word]
 
 
 def _phrase_requirement(phrase: str, expand: _Expander, exact: bool) -> Requirement | None:
