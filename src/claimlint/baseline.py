@@ -74,12 +74,11 @@ def fingerprints(findings: Sequence[Finding]) -> list[str]:
     return out
 
 
-def stamp(results: Iterable[FileResult]) -> None:
-    """Record each finding's fingerprint on it, before any finding is filtered out."""
-    for result in results:
-        result.findings = [
-            replace(f, fingerprint=fp) for f, fp in zip(result.findings, fingerprints(result.findings), strict=True)
-        ]
+def stamped(findings: list[Finding]) -> list[Finding]:
+    """The findings of one file with their fingerprints recorded, before any is filtered out."""
+    if all(f.fingerprint for f in findings):
+        return findings
+    return [replace(f, fingerprint=fp) for f, fp in zip(findings, fingerprints(findings), strict=True)]
 
 
 def entries(results: Iterable[FileResult], base: Path) -> list[Entry]:

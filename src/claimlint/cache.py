@@ -19,6 +19,7 @@ from claimlint import __version__
 
 CACHE_DIR_NAME = ".claimlint_cache"
 _PICKLE_PROTOCOL = 5
+RESULT_FORMAT = "results-v2"  # bump when the cached FileResult's shape changes
 
 
 def cache_dir(root: Path) -> Path:
@@ -112,6 +113,7 @@ class Cache:
 def settings_fingerprint(packs_fingerprint: str, config: Any, use_context: bool) -> str:
     """Everything besides the file itself that can change its findings."""
     parts = [
+        RESULT_FORMAT,
         __version__,
         packs_fingerprint,
         repr(sorted(config.select)),
@@ -119,6 +121,7 @@ def settings_fingerprint(packs_fingerprint: str, config: Any, use_context: bool)
         repr(sorted(config.severity.items())),
         repr(sorted((k, tuple(v)) for k, v in config.per_file_ignores.items())),
         repr(config.jurisdiction),
+        repr(config.require_suppression_reason),
         repr(use_context),
     ]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:32]

@@ -202,8 +202,7 @@ def check(
         if "-" in paths:
             lint_stdin(stdin_filename, linter, report)
         lint_targets(targets, linter, report, jobs=jobs or default_jobs(), cache=cache, settings=linter.settings())
-    _audit_suppressions(report, config, report_suppressions)
-    baseline.stamp(report.files)
+    _collect_suppressions(report, report_suppressions)
     if baseline_path:
         report.baseline = baseline.apply(report.files, baseline.load(Path(baseline_path)), Path(baseline_path))
     if write_baseline:
@@ -282,31 +281,16 @@ def _fix(
     return fixed_stdin, [d for d in diffs if d]
 
 
-def _audit_suppressions(report: Any, config: Any, listing: bool) -> None:
-    """Add suppression-audit findings (CL0001-CL0003) and, if asked, the list of directives."""
-    import dataclasses
-
+def _collect_suppressions(report: Any, listing: bool) -> None:
+    """Give the report the metadata of any suppression-audit rule that fired, and the directives."""
     from claimlint import suppress
-    from claimlint.extract import format_for, load_document
 
-    unselected = dataclasses.replace(config, select=[])
-    rules = {**suppress.AUDIT_RULES, **report.rules}
-    uses = []
     for result in report.files:
-        if result.error or "claimlint" not in result.source:
-            continue
-        document = load_document(result.path, result.source, format_for(result.path, "text") or "text")
-        audit = suppress.audit(document, result, rules, config.require_suppression_reason)
-        uses.extend(audit.uses)
-        for f in audit.findings:
-            rule = suppress.AUDIT_RULES[f.code]
-            severity = config.severity_for(rule)
-            if severity is not None and unselected.selects(rule):
-                report.rules.setdefault(rule.code, rule)
-                result.findings.append(dataclasses.replace(f, severity=severity))
-        result.findings.sort(key=lambda f: f.sort_key())
+        for f in result.findings:
+            if f.code in suppress.AUDIT_RULES:
+                report.rules.setdefault(f.code, suppress.AUDIT_RULES[f.code])
     if listing:
-        report.suppressions = uses
+        report.suppressions = [u for result in report.files for u in result.suppression_uses]
 
 
 def _render(

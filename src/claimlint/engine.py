@@ -5,11 +5,11 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from claimlint import context, regexes, suppress
+from claimlint import baseline, context, regexes, suppress
 from claimlint.cache import Cache, packs_key, settings_fingerprint
 from claimlint.config import Config
 from claimlint.document import Document
@@ -25,6 +25,7 @@ from claimlint.vocab import expand_phrases
 
 WORD = re.compile(r"\w+")
 PREFILTER_FORMAT = "prefilter-v10"  # bump when the Prefilter's pickled shape changes
+CONFIRMED_DOCUMENTS = 8  # documents whose prefilter candidates are confirmed (see _lint)
 PHRASE_TABLE_FORMAT = "phrases-v1"  # bump when matching.PhraseTable's shape changes
 
 
@@ -84,6 +85,7 @@ class Linter:
         self._prefilter: Prefilter | None = None
         self._literal_cache: dict[int, frozenset[str]] = {}
         self._regexes_ready = False
+        self._linted = 0
 
     @property
     def compiled(self) -> CompiledRules:
@@ -164,18 +166,42 @@ class Linter:
         return self.lint_document(load_document(path, source, fmt))
 
     def lint_document(self, document: Document) -> FileResult:
-        """Lint one extracted document."""
+        """Lint one extracted document, audit its suppression directives, fingerprint its findings."""
+        result = self._lint(document)
+        if "claimlint" in document.source:  # every directive spells it
+            self._audit(document, result)
+        result.findings = baseline.stamped(result.findings)
+        return result
+
+    def _audit(self, document: Document, result: FileResult) -> None:
+        """Add the suppression-audit findings (CL0001-CL0003) and the directives in use."""
+        audit = suppress.audit(document, result, self.config.require_suppression_reason)
+        result.suppression_uses = audit.uses
+        for f in audit.findings:
+            rule = suppress.AUDIT_RULES[f.code]
+            severity = self.config.severity_for(rule)
+            # Audit findings are never switched off by a --select of rules, only by --ignore.
+            if severity is not None and replace(self.config, select=[]).selects(rule):
+                result.findings.append(replace(f, severity=severity))
+        result.findings.sort(key=Finding.sort_key)
+
+    def _lint(self, document: Document) -> FileResult:
+        """Match, weigh context and directives, and build the findings of one document."""
         result = FileResult(document.path, words=len(WORD.findall(document.prose)), source=document.source)
         if not self.rules or not document.prose.strip():
             return result
         if self.use_prefilter:
-            candidates = self.prefilter.candidates(document.prose)
+            # Confirming candidates costs a few ms per page, compiling a pattern that much once:
+            # confirm on a run's first pages (a pre-commit run's only ones), then just compile.
+            confirm = self._linted < CONFIRMED_DOCUMENTS
+            self._linted += 1
+            candidates = self.prefilter.candidates(document.prose, confirm=confirm)
             if not candidates:
                 return result
             compiled = self.compiled
             uncompiled = candidates - compiled.compiled_ids
-            if uncompiled:  # compile only what really occurs: a single file pays for few rules
-                compiled.ensure(self.prefilter.confirmed(uncompiled, document.prose))
+            if uncompiled:
+                compiled.ensure(self.prefilter.confirmed(uncompiled, document.prose) if confirm else uncompiled)
         else:
             compiled = self.compiled
             compiled.ensure_all()

@@ -38,6 +38,9 @@ class Finding:
     context: tuple[str, ...] = ()
     sentence: str = ""
     fingerprint: str = ""
+    # This finding as output.json renders it, stored with cached results so that a warm run
+    # copies it instead of rendering thousands of findings again ("" until rendered).
+    json: str = field(default="", compare=False, repr=False)
 
     def sort_key(self) -> tuple[str, int, int, str]:
         """Order by file, position, then rule code."""
@@ -59,6 +62,20 @@ class Suppressed:
     directive_line: int = 0  # the line of the inline directive that silenced it (0: context did)
 
 
+@dataclass(frozen=True)
+class SuppressionUse:
+    """One suppression directive in a file, for `--report-suppressions`."""
+
+    path: str
+    line: int
+    action: str
+    codes: tuple[str, ...]
+    reason: str
+    expires: str
+    silenced: int
+    status: str
+
+
 @dataclass
 class FileResult:
     """Everything a lint run learned about one file."""
@@ -69,3 +86,4 @@ class FileResult:
     error: str | None = None
     words: int = 0
     source: str = field(default="", repr=False, compare=False)
+    suppression_uses: list[SuppressionUse] = field(default_factory=list)

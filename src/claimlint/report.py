@@ -7,9 +7,8 @@ from dataclasses import dataclass, field
 
 from claimlint.baseline import BaselineDiff
 from claimlint.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
-from claimlint.findings import FileResult, Finding
+from claimlint.findings import FileResult, Finding, SuppressionUse
 from claimlint.rules import Rule, Severity
-from claimlint.suppress import SuppressionUse
 
 
 @dataclass

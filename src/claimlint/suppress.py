@@ -14,11 +14,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from claimlint.document import Comment, Document
-from claimlint.findings import FileResult, Finding
+from claimlint.findings import FileResult, Finding, SuppressionUse
 from claimlint.rules import Rule, Severity
 
 DIRECTIVE = re.compile(r"^(?:claimlint:\s*|claimlint-)(disable-next-line|disable-line|disable|enable)\b(.*)$", re.S)
@@ -176,20 +175,6 @@ AUDIT_RULES: dict[str, Rule] = {
 }
 
 
-@dataclass(frozen=True)
-class SuppressionUse:
-    """One suppression directive in a file, for `--report-suppressions`."""
-
-    path: str
-    line: int
-    action: str
-    codes: tuple[str, ...]
-    reason: str
-    expires: str
-    silenced: int
-    status: str
-
-
 @dataclass
 class Audit:
     """What auditing one file's directives found."""
@@ -198,7 +183,7 @@ class Audit:
     uses: list[SuppressionUse] = field(default_factory=list)
 
 
-def audit(document: Document, result: FileResult, rules: Mapping[str, Rule], require_reason: bool) -> Audit:
+def audit(document: Document, result: FileResult, require_reason: bool) -> Audit:
     """Check a linted file's directives and count the findings each one silenced."""
     directives = collect(document)
     silenced: Counter[Directive] = Counter()

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any, TextIO
 
 from claimlint import __version__
 from claimlint.baseline import BaselineDiff
-from claimlint.findings import Finding, Suppressed
+from claimlint.findings import Finding, Suppressed, SuppressionUse
 from claimlint.report import Report
-from claimlint.suppress import SuppressionUse
 
 JSON_VERSION = 1
 
@@ -81,12 +81,12 @@ def use_dict(u: SuppressionUse) -> dict[str, Any]:
     }
 
 
-def document(report: Report) -> dict[str, Any]:
-    """The whole report as a JSON-ready dict."""
+def document(report: Report, *, findings: bool = True) -> dict[str, Any]:
+    """The whole report as a JSON-ready dict (``findings=False``: an empty findings list)."""
     out: dict[str, Any] = {
         "version": JSON_VERSION,
         "tool": {"name": "claimlint", "version": __version__},
-        "findings": [finding_dict(f) for f in report.findings],
+        "findings": [finding_dict(f) for f in report.findings] if findings else [],
         "suppressed": [suppressed_dict(s) for r in report.files for s in r.suppressed],
         "errors": [{"path": r.path, "message": r.error} for r in report.errors],
         "summary": report.summary(),
@@ -98,9 +98,29 @@ def document(report: Report) -> dict[str, Any]:
     return out
 
 
+def finding_json(f: Finding) -> str:
+    """A finding as compact JSON text (pre-rendered with cached results)."""
+    return f.json or json.dumps(finding_dict(f), ensure_ascii=False)
+
+
+def with_json(findings: list[Finding]) -> list[Finding]:
+    """The findings with their JSON text recorded, for the result cache."""
+    return [f if f.json else replace(f, json=finding_json(f)) for f in findings]
+
+
 def render(report: Report, stream: TextIO, color: bool) -> None:
     """Write the JSON document: indented on a terminal, compact (and fast) for files and pipes."""
-    pretty = stream.isatty()
-    # Without an indent, json uses its C encoder: ten times faster on a site-wide report.
-    stream.write(json.dumps(document(report), ensure_ascii=False, indent=2 if pretty else None))
+    if stream.isatty():
+        stream.write(json.dumps(document(report), ensure_ascii=False, indent=2))
+        stream.write("\n")
+        return
+    # Compact output is assembled from each finding's JSON text, which cached results carry:
+    # a warm run over a whole site then renders no finding again. The placeholder can only
+    # be the top-level key, since a string inside JSON never holds an unescaped quote.
+    head, tail = json.dumps(document(report, findings=False), ensure_ascii=False).split('"findings": []', 1)
+    stream.write(head)
+    stream.write('"findings": [')
+    stream.write(", ".join(finding_json(f) for f in report.findings))
+    stream.write("]")
+    stream.write(tail)
     stream.write("\n")
