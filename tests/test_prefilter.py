@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from claimlint.config import Config
@@ -111,3 +113,21 @@ def test_confirmation_keeps_every_pattern_that_matches(linter: Linter) -> None:
             assert matched <= kept, (text[:80], sorted(matched - kept))
         checked += len(matched)
     assert checked > 1000
+
+
+def test_findings_do_not_depend_on_which_pages_were_prefiltered() -> None:
+    """A linter prefilters its first pages only; any page gets the same findings either way."""
+    from claimlint.engine import PREFILTERED_DOCUMENTS
+
+    paths = [p for p in sorted((ROOT / "corpora").rglob("*.*")) if format_for(str(p))]
+    assert len(paths) > 2 * PREFILTERED_DOCUMENTS
+
+    def lint_all(order: list[Path]) -> dict[str, list[tuple[str, int, int, str]]]:
+        linter = Linter(Config(), PACKS)
+        out = {}
+        for path in order:
+            result = linter.lint_source(str(path), path.read_text(encoding="utf-8"), format_for(str(path)) or "text")
+            out[str(path)] = [(f.code, f.start, f.end, f.severity.value) for f in result.findings]
+        return out
+
+    assert lint_all(paths) == lint_all(list(reversed(paths)))

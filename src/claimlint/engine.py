@@ -25,7 +25,7 @@ from claimlint.vocab import expand_phrases
 
 WORD = re.compile(r"\w+")
 PREFILTER_FORMAT = "prefilter-v10"  # bump when the Prefilter's pickled shape changes
-CONFIRMED_DOCUMENTS = 8  # documents whose prefilter candidates are confirmed (see _lint)
+PREFILTERED_DOCUMENTS = 8  # documents a Linter runs the prefilter on (see _lint)
 PHRASE_TABLE_FORMAT = "phrases-v1"  # bump when matching.PhraseTable's shape changes
 
 
@@ -190,18 +190,18 @@ class Linter:
         result = FileResult(document.path, words=len(WORD.findall(document.prose)), source=document.source)
         if not self.rules or not document.prose.strip():
             return result
-        if self.use_prefilter:
-            # Confirming candidates costs a few ms per page, compiling a pattern that much once:
-            # confirm on a run's first pages (a pre-commit run's only ones), then just compile.
-            confirm = self._linted < CONFIRMED_DOCUMENTS
-            self._linted += 1
-            candidates = self.prefilter.candidates(document.prose, confirm=confirm)
+        # The prefilter pays on a run's first pages (a pre-commit run's only ones): it spares
+        # a clean page the spaCy import and compiles only the patterns that occur. On a long run
+        # it would cost more per page than compiling every pattern once and matching directly.
+        self._linted += 1
+        if self.use_prefilter and self._linted <= PREFILTERED_DOCUMENTS:
+            candidates = self.prefilter.candidates(document.prose)
             if not candidates:
                 return result
             compiled = self.compiled
             uncompiled = candidates - compiled.compiled_ids
             if uncompiled:
-                compiled.ensure(self.prefilter.confirmed(uncompiled, document.prose) if confirm else uncompiled)
+                compiled.ensure(self.prefilter.confirmed(uncompiled, document.prose))
         else:
             compiled = self.compiled
             compiled.ensure_all()

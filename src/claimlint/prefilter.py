@@ -155,11 +155,11 @@ class Prefilter:
     phrases: dict[int, Sequences] = field(default_factory=dict)
     disclosures: frozenset[int] = frozenset()  # ids of `requires_any` patterns
 
-    def candidates(self, text: str, *, confirm: bool = True) -> set[int]:
+    def candidates(self, text: str) -> set[int]:
         """Ids of the patterns that could match ``text``; every other pattern cannot.
 
-        With ``confirm``, a text is admitted only if one of its claim candidates really occurs
-        (which spares a clean page the spaCy import); without, the bag-of-words test decides."""
+        A text is admitted only if one of its claim candidates really occurs, which spares a
+        clean page the spaCy import."""
         found = set(self.always)
         sure = set(self.always)  # admitted by a test as strict as the matcher's own
         for literal, ident, proves in self.substrings:  # symbols the word splitter misses: "★★★", "%"
@@ -179,7 +179,7 @@ class Prefilter:
         claims = found - self.disclosures
         if not claims:
             return set()  # a disclosure alone never makes a finding
-        if claims & sure or not confirm:
+        if claims & sure:
             return found
         # Settling one claim is enough (spaCy is needed then anyway): cheap tests first.
         at = _chunk_positions(text)
