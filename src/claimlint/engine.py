@@ -86,6 +86,8 @@ class Linter:
         self._literal_cache: dict[int, frozenset[str]] = {}
         self._regexes_ready = False
         self._linted = 0
+        self._pending_prefilter = Prefilter({}, (), frozenset())
+        self._pending_for = -1
 
     @property
     def compiled(self) -> CompiledRules:
@@ -157,6 +159,14 @@ class Linter:
                     self.cache.store("prefilter", key[:32], self._prefilter)
         return self._prefilter
 
+    def _pending(self) -> Prefilter:
+        """The prefilter of the patterns not compiled yet (rebuilt when more get compiled)."""
+        compiled_ids = self.compiled.compiled_ids
+        if self._pending_for != len(compiled_ids):
+            self._pending_prefilter = self.prefilter.without(compiled_ids)
+            self._pending_for = len(compiled_ids)
+        return self._pending_prefilter
+
     def settings(self) -> str:
         """Fingerprint of everything besides a file that can change its result (for caching)."""
         return settings_fingerprint(self.packs_fingerprint, self.config, self.use_context)
@@ -190,9 +200,9 @@ class Linter:
         result = FileResult(document.path, words=len(WORD.findall(document.prose)), source=document.source)
         if not self.rules or not document.prose.strip():
             return result
-        # The prefilter pays on a run's first pages (a pre-commit run's only ones): it spares
+        # The full prefilter pays on a run's first pages (a pre-commit run's only ones): it spares
         # a clean page the spaCy import and compiles only the patterns that occur. On a long run
-        # it would cost more per page than compiling every pattern once and matching directly.
+        # every page goes to the matcher, and only patterns not compiled yet are looked for.
         self._linted += 1
         if self.use_prefilter and self._linted <= PREFILTERED_DOCUMENTS:
             candidates = self.prefilter.candidates(document.prose)
@@ -202,6 +212,9 @@ class Linter:
             uncompiled = candidates - compiled.compiled_ids
             if uncompiled:
                 compiled.ensure(self.prefilter.confirmed(uncompiled, document.prose))
+        elif self.use_prefilter:
+            compiled = self.compiled
+            compiled.ensure(self._pending().admitted(document.prose))
         else:
             compiled = self.compiled
             compiled.ensure_all()

@@ -160,22 +160,13 @@ class Prefilter:
 
         A text is admitted only if one of its claim candidates really occurs, which spares a
         clean page the spaCy import."""
-        found = set(self.always)
-        sure = set(self.always)  # admitted by a test as strict as the matcher's own
-        for literal, ident, proves in self.substrings:  # symbols the word splitter misses: "★★★", "%"
-            if ident not in found and literal in text:
-                found.add(ident)
-                if proves:
-                    sure.add(ident)
-        present = set(words_of(text))
-        for word in present.intersection(self.index):
-            for requirement, ident in self.index[word]:
-                if ident not in found and all(not group.isdisjoint(present) for group in requirement):
-                    found.add(ident)
-        for regex, flags, ident in self.regexes:
-            if ident not in found and regexes.search(regex, text, flags):
-                found.add(ident)
-                sure.add(ident)
+        found = self.admitted(text)
+        # Admitted by a test as strict as the matcher's own: a symbol phrase, an unanchored regex.
+        sure = found & (
+            self.always
+            | {ident for literal, ident, proves in self.substrings if proves and literal in text}
+            | {ident for _, _, ident in self.regexes}
+        )
         claims = found - self.disclosures
         if not claims:
             return set()  # a disclosure alone never makes a finding
@@ -212,6 +203,32 @@ class Prefilter:
     def may_match(self, text: str) -> bool:
         """Whether any rule could match ``text`` (True when unsure)."""
         return bool(self.candidates(text))
+
+    def without(self, ids: set[int]) -> Prefilter:
+        """The prefilter of the other patterns only (those not compiled yet, on a long run)."""
+        index = {
+            word: kept
+            for word, entries in self.index.items()
+            if (kept := tuple(e for e in entries if e[1] not in ids))
+        }
+        return Prefilter(
+            index,
+            tuple(r for r in self.regexes if r[2] not in ids),
+            self.always - ids,
+            tuple(s for s in self.substrings if s[1] not in ids),
+        )
+
+    def admitted(self, text: str) -> set[int]:
+        """Ids of the patterns whose required words all occur in ``text`` (no confirmation)."""
+        found = set(self.always)
+        found.update(ident for literal, ident, _ in self.substrings if literal in text)
+        present = set(words_of(text))
+        for word in present.intersection(self.index):
+            for requirement, ident in self.index[word]:
+                if ident not in found and all(not group.isdisjoint(present) for group in requirement):
+                    found.add(ident)
+        found.update(ident for regex, flags, ident in self.regexes if regexes.search(regex, text, flags))
+        return found
 
 
 def build(rules: Sequence[Rule], lexicons: dict[str, tuple[str, ...]]) -> Prefilter:
