@@ -65,6 +65,7 @@ BLOCKS = set(BLOCK_KIND) | {
 VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source", "track", "wbr"}
 ATTR = re.compile(r"""((?<=[\s'"/])[^\s/>][^\s/=>]*)(\s*=+\s*('[^']*'|"[^"]*"|(?!['"])[^>\s]*))?(?:\s|/(?!>))*""")
 ENTITY = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};?)")
+NEWLINE = re.compile("\n")
 
 
 class HtmlExtractor(HTMLParser):
@@ -99,7 +100,7 @@ class HtmlExtractor(HTMLParser):
         """Parse source[start:end]."""
         self.base = start
         chunk = self.source[start:end]
-        self.local_starts = [0] + [i + 1 for i, ch in enumerate(chunk) if ch == "\n"]
+        self.local_starts = [0] + [m.end() for m in NEWLINE.finditer(chunk)]
         self.feed(chunk)
         self.close()
         self.builder.end()
