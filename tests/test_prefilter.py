@@ -131,3 +131,44 @@ def test_findings_do_not_depend_on_which_pages_were_prefiltered() -> None:
         return out
 
     assert lint_all(paths) == lint_all(list(reversed(paths)))
+
+
+def test_anchored_regexes_find_exactly_what_unanchored_ones_find() -> None:
+    """Declared and inferred anchors only skip blocks where a regex cannot match."""
+    from claimlint.matching import CompiledRules
+
+    def hits(linter: Linter, text: str) -> list[tuple[str, int, int, int]]:
+        compiled = linter.compiled
+        found = compiled.match(compiled.make_doc(text), text)
+        return sorted((h.rule.code, h.pattern.index, h.start_char, h.end_char) for h in found)
+
+    anchored = Linter(Config(), PACKS)
+    anchored.compiled.ensure_all()
+    plain = Linter(Config(), PACKS)
+    original = CompiledRules._regex_anchor
+    try:
+        CompiledRules._regex_anchor = lambda self, pattern: set()  # type: ignore[method-assign]
+        plain.compiled.ensure_all()
+    finally:
+        CompiledRules._regex_anchor = original  # type: ignore[method-assign]
+    assert len(anchored.compiled.anchored_regexes) > 150 and not plain.compiled.anchored_regexes
+    total = 0
+    for text in _texts():
+        a, b = hits(anchored, text), hits(plain, text)
+        assert a == b, text[:80]
+        total += len(a)
+    assert total > 1000
+
+
+def test_required_words_of_a_regex() -> None:
+    from claimlint.regexes import required_words
+
+    assert required_words(r"\b(?:best|top)\s+(?:clinic|provider)s?\b\s+zqbavork\b") == (
+        frozenset({"best", "top"}),
+        frozenset({"zqbavork"}),
+    )
+    assert required_words(r"(?i)\bnumber[\s-]+one\b") == (frozenset({"number"}), frozenset({"one"}))
+    assert required_words(r"\brestor(?:e|es)\b") == ()  # a stem is not a word
+    assert required_words(r"\b(?:see|feel)?\s+better\b") == (frozenset({"better"}),)  # optional: not required
+    assert required_words(r"x(?:foo)+ bar\b") == (frozenset({"bar"}),)
+    assert required_words(r"[") == ()  # not a regex: nothing inferred

@@ -19,6 +19,7 @@ from claimlint import __version__
 
 CACHE_DIR_NAME = ".claimlint_cache"
 _PICKLE_PROTOCOL = 5
+PACKS_FORMAT = "packs-v2"  # bump when the pickled RulePack's shape changes
 RESULT_FORMAT = "results-v2"  # bump when the cached FileResult's shape changes
 
 
@@ -60,7 +61,7 @@ def _mark_ignored(directory: Path) -> None:
 
 def packs_key(paths: list[Path]) -> str:
     """A key that changes when claimlint or any pack file changes."""
-    digest = hashlib.sha256(__version__.encode())
+    digest = hashlib.sha256(f"{PACKS_FORMAT}:{__version__}".encode())
     for path in paths:
         try:
             stat = path.stat()

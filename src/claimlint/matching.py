@@ -8,6 +8,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from claimlint import regexes
@@ -231,8 +232,8 @@ class CompiledRules:
                 raise PackProblems([error]) from exc
         elif pattern.kind == "regex":
             compiled_regex = regexes.compiled(pattern.regex, pattern.flags)
-            if pattern.anchors:
-                words = {f for a in pattern.anchors for f in (*forms(a), a)}
+            words = self._regex_anchor(pattern)
+            if words:
                 ids = self._anchor_ids(("LOWER", words))
                 self.anchored_regexes.append((rule, pattern, role, compiled_regex, ids))
                 for ident in ids:
@@ -243,6 +244,25 @@ class CompiledRules:
             assert pattern.left and pattern.right
             self.used_lexicons.update((pattern.left.lexicon, pattern.right.lexicon))
             self.near.append((rule, pattern, role))
+
+    def _regex_anchor(self, pattern: Pattern) -> set[str]:
+        """The words a regex runs near: its declared anchors or, if rarer, words it requires."""
+        options = [{f for a in pattern.anchors for f in (*forms(a), a)}] if pattern.anchors else []
+        # A required word is a token only if no tokenizer exception glues it to what follows
+        # ("Dr." is one token, "can't" is ca + n't).
+        options += [set(group) for group in pattern.required if not group & self._glued_words]
+        return min(options, key=lambda words: (sum(w in COMMON for w in words), len(words)), default=set())
+
+    @cached_property
+    def _glued_words(self) -> frozenset[str]:
+        """Leading letters of tokenizer exceptions that do not end there ("dr" of "Dr.")."""
+        out = set()
+        tokenizer: Any = self.nlp.tokenizer
+        for special in tokenizer.rules:
+            lead = re.match(r"[^\W\d_]+", special.lower())
+            if lead and lead.end() < len(special):
+                out.add(lead.group(0))
+        return frozenset(out)
 
     def _token_anchor(self, tokens: Sequence[dict[str, Any]]) -> tuple[str, set[str]] | None:
         """The most selective required token of a pattern, as (attribute, accepted values)."""

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from claimlint import regexes
 from claimlint.errors import ClaimlintError, LocatedError, RulePackError
 from claimlint.rules import (
     CONTEXT_ALLOWED,
@@ -434,7 +435,10 @@ class _Reader:
             except re.error as exc:
                 self.problem(spec.where_value("regex"), f"bad regex: {exc}")
                 return None
-            return Pattern("regex", index, line, col, regex=regex, flags=flags, context=context, **extra)
+            required = regexes.required_words(regex, flags)
+            return Pattern(
+                "regex", index, line, col, regex=regex, flags=flags, context=context, required=required, **extra
+            )
         if kind == "tokens":
             tokens = self.token_pattern(spec)
             if tokens is None:

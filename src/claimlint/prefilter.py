@@ -246,7 +246,7 @@ def build(rules: Sequence[Rule], lexicons: dict[str, tuple[str, ...]]) -> Prefil
     for ident, (_, pattern, role) in enumerate(enumerate_patterns(rules)):
         if role == "disclosure":
             disclosures.add(ident)
-        if pattern.kind == "regex" and not pattern.anchors:
+        if pattern.kind == "regex" and not pattern.anchors and not pattern.required:
             regexes.append((pattern.regex, pattern.flags, ident))
             continue
         symbols = _symbol_only(pattern, lexicons)
@@ -255,9 +255,9 @@ def build(rules: Sequence[Rule], lexicons: dict[str, tuple[str, ...]]) -> Prefil
         if pattern.kind == "regex":
             confirm[ident] = (pattern.regex, pattern.flags)
             words = [a for a in pattern.anchors if words_of(a)]
-            requirements: list[Requirement] | None = (
-                [(frozenset(w for a in words for w in expand(a)),)] if words else []
-            )
+            groups = [frozenset(w for a in words for w in expand(a))] if words else []
+            groups += [frozenset(g) for g in pattern.required]  # whole words the regex spells out
+            requirements: list[Requirement] | None = [tuple(groups)] if groups else []
         else:
             requirements = _requirements(pattern, lexicons, expand, skip=set(symbols))
             if pattern.kind == "near" and requirements:

@@ -85,3 +85,103 @@ def _from_program(program: Program) -> re.Pattern[str] | None:
     except Exception:  # an invalid program is rejected by the engine: recompile
         return None
     return pattern if isinstance(pattern, re.Pattern) else None
+
+
+# -- the words every match must contain ------------------------------------------------------
+
+_EDGE = "edge"  # a position where a token must start or end (boundary, line start, whitespace)
+
+
+def required_words(pattern: str, flags: int = 0) -> tuple[frozenset[str], ...]:
+    """Word groups every match of a regex contains as whole words: one word of each group.
+
+    A run of letters between two token edges (``\\b``, ``^``, whitespace, a hyphen) in the
+    regex's main sequence is such a word, and so is a group like ``(?:best|top)`` between edges.
+    Anything the analysis does not understand contributes nothing, so the answer may be
+    incomplete but never wrong: a regex that needs "zqbavork" only runs where that word occurs.
+    """
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        items = _flatten(list(_parser.parse(pattern, flags)))
+    except Exception:  # private internals of another Python: no inference
+        return ()
+    out: list[frozenset[str]] = []
+    for i, item in enumerate(items):
+        if not isinstance(item, frozenset):
+            continue
+        before = items[i - 1] if i > 0 else None
+        after = items[i + 1] if i + 1 < len(items) else None
+        if before == _EDGE and after == _EDGE:
+            out.append(item)
+    return tuple(dict.fromkeys(out))
+
+
+def _flatten(seq: list[Any]) -> list[Any]:
+    """The sequence as edges, word alternatives (frozensets), letters joined, and opaque items."""
+    c = _constants()
+
+    items: list[Any] = []
+    for op, av in seq:
+        if op is c.LITERAL:
+            char = chr(av)
+            if char.isalpha():
+                if items and isinstance(items[-1], str) and items[-1] not in (_EDGE, "?"):
+                    items[-1] += char.lower()
+                else:
+                    items.append(char.lower())
+            else:
+                items.append(_EDGE if char in " \t\n-" else "?")
+        elif op is c.AT:
+            items.append(_EDGE if av in (c.AT_BOUNDARY, c.AT_BEGINNING_LINE, c.AT_BEGINNING) else "?")
+        elif op is c.IN:
+            items.append(_EDGE if _is_space_class(av) else "?")
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1 and all(
+            o is c.IN and _is_space_class(a) for o, a in av[2]
+        ):
+            items.append(_EDGE)  # \s+
+        elif op is c.SUBPATTERN and not _has_branch_inside(av[-1]):
+            items.extend(_flatten(list(av[-1])))
+        elif op is c.SUBPATTERN:
+            items.append(_alternatives(list(av[-1])))
+        elif op is c.BRANCH:
+            items.append(_alternatives([(op, av)]))
+        else:
+            items.append("?")
+    # A letter run is a word only where it stands alone between edges.
+    return [frozenset({item}) if isinstance(item, str) and item not in (_EDGE, "?") else item for item in items]
+
+
+def _alternatives(seq: list[Any]) -> Any:
+    """A group whose every branch is one plain word, as the set of those words; else opaque."""
+    c = _constants()
+
+    if len(seq) != 1 or seq[0][0] is not c.BRANCH:
+        return "?"
+    words: set[str] = set()
+    for branch in seq[0][1][1]:
+        flat = _flatten(list(branch))
+        if len(flat) != 1 or not isinstance(flat[0], frozenset) or len(flat[0]) != 1:
+            return "?"
+        words |= flat[0]
+    return frozenset(words)
+
+
+def _is_space_class(members: Any) -> bool:
+    c = _constants()
+
+    return all(
+        (op is c.CATEGORY and av is c.CATEGORY_SPACE) or (op is c.LITERAL and chr(av) in " \t\n-")
+        for op, av in members
+    )
+
+
+def _has_branch_inside(seq: Any) -> bool:
+    c = _constants()
+
+    return any(op is c.BRANCH for op, _ in seq)
+
+
+def _constants() -> Any:
+    """The regex parser's opcode constants (private to the re package)."""
+    return importlib.import_module("re._constants")

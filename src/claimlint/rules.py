@@ -110,6 +110,8 @@ class Pattern:
     unless_sentences: int = 1
     lead: tuple[str, ...] = ()
     anchors: tuple[str, ...] = ()
+    # For regexes: word groups every match contains (inferred; see regexes.required_words).
+    required: tuple[frozenset[str], ...] = ()
 
 
 @dataclass(frozen=True)
