@@ -56,7 +56,9 @@ class CompiledRules:
     """All enabled rules compiled once; ``match`` runs them over a tokenized doc."""
 
     def __init__(self, rules: Sequence[Rule], packs: Sequence[RulePack]) -> None:
-        import spacy
+        from claimlint.spacyload import load_spacy
+
+        spacy = load_spacy()
         from spacy.matcher import Matcher, PhraseMatcher
 
         self.rules = list(rules)

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-import yaml
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from claimlint.errors import LocatedError
 
-try:
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - libyaml is optional
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+if TYPE_CHECKING:
+    import yaml
+
+# PyYAML is imported only when a YAML file is read: a run with cached packs never needs it.
 
 Mark = tuple[int, int]
 
@@ -48,6 +47,8 @@ def _mark(node: yaml.Node) -> Mark:
 
 
 def _construct(node: yaml.Node, path: str) -> Any:
+    import yaml
+
     if isinstance(node, yaml.MappingNode):
         result = MarkedDict()
         result.mark = _mark(node)
@@ -71,7 +72,11 @@ def _construct(node: yaml.Node, path: str) -> Any:
     return _scalar(node)
 
 
-_SCALARS = yaml.SafeLoader("")
+@cache
+def _scalars() -> yaml.SafeLoader:
+    import yaml
+
+    return yaml.SafeLoader("")
 
 
 _BOOL_TAG = "tag:yaml.org,2002:bool"
@@ -82,13 +87,16 @@ def _scalar(node: yaml.Node) -> Any:
     # booleans, which silently breaks phrase lists such as [no, not, never].
     if node.tag == _BOOL_TAG and str(node.value).lower() not in ("true", "false"):
         return str(node.value)
-    return _SCALARS.construct_object(node, deep=True)
+    return _scalars().construct_object(node, deep=True)
 
 
 def load_marked(text: str, path: str) -> Any:
     """Parse ``text`` into MarkedDict/MarkedList/scalars; syntax errors carry file:line:col."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is optional
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
