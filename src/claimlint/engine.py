@@ -26,7 +26,7 @@ from claimlint.vocab import expand_phrases
 WORD = re.compile(r"\w+")
 PREFILTER_FORMAT = "prefilter-v10"  # bump when the Prefilter's pickled shape changes
 PREFILTERED_DOCUMENTS = 8  # documents a Linter runs the prefilter on (see _lint)
-PHRASE_TABLE_FORMAT = "phrases-v1"  # bump when matching.PhraseTable's shape changes
+PHRASE_TABLE_FORMAT = "phrases-v2"  # bump when matching.PhraseTable's shape changes
 
 
 def builtin_rule_dir() -> Path:

@@ -19,8 +19,9 @@ from claimlint.prefilter import COMMON, enumerate_patterns
 from claimlint.rules import Pattern, Rule
 from claimlint.vocab import expand_phrases, lex_names, lexicon_entries, norm_table, rule_words
 
-# A phrase spelling -> the NORM and the LOWER string of each of its tokens.
-PhraseTable = dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
+# A phrase spelling -> the NORM and the LOWER hash of each of its tokens (as spaCy's StringStore
+# hashes them, which is how PhraseMatcher compares tokens).
+PhraseTable = dict[str, tuple[tuple[int, ...], tuple[int, ...]]]
 
 WORD_GAP = re.compile(r"(?<=\w)(\s+|-)(?=\w)")
 MAX_JOINTS = 3
@@ -178,12 +179,12 @@ class CompiledRules:
         return sorted({v for p in phrases for v in spelling_variants(p)})
 
     def tokenize_phrases(self, texts: Iterable[str]) -> PhraseTable:
-        """The NORM and LOWER strings of each phrase's tokens, as documents will carry them."""
+        """The NORM and LOWER hashes of each phrase's tokens, as documents will carry them."""
         table: PhraseTable = {}
         tokenizer: Any = self.nlp.tokenizer
         for text, doc in zip(texts, tokenizer.pipe(texts), strict=True):
             self._apply_norms(doc)
-            table[text] = (tuple(t.norm_ for t in doc), tuple(t.lower_ for t in doc))
+            table[text] = (tuple(t.norm for t in doc), tuple(t.lower for t in doc))
         return table
 
     def use_phrase_table(self, table: PhraseTable) -> None:
@@ -197,9 +198,7 @@ class CompiledRules:
         if missing:
             self.phrase_table.update(self.tokenize_phrases(missing))
         column = 0 if attr == "NORM" else 1
-        add = self.nlp.vocab.strings.add
-        keys = (tuple(add(s) for s in self.phrase_table[t][column]) for t in texts)
-        return [k for k in keys if k]
+        return [key for t in texts if (key := self.phrase_table[t][column])]
 
     def _add(self, rule: Rule, pattern: Pattern, role: str) -> None:
         if pattern.kind == "phrases":
