@@ -26,7 +26,7 @@ from claimlint.vocab import expand_phrases
 WORD = re.compile(r"\w+")
 PREFILTER_FORMAT = "prefilter-v10"  # bump when the Prefilter's pickled shape changes
 PREFILTERED_DOCUMENTS = 8  # documents a Linter runs the prefilter on (see _lint)
-PHRASE_TABLE_FORMAT = "phrases-v2"  # bump when matching.PhraseTable's shape changes
+PHRASE_TABLE_FORMAT = "phrases-v3"  # bump when matching.PhraseTable's shape changes
 
 
 def builtin_rule_dir() -> Path:
@@ -94,26 +94,30 @@ class Linter:
         """The matchers, compiled on first use (importing spaCy)."""
         if self._compiled is None:
             self._load_regex_programs()
-            self._compiled = CompiledRules(self.rules, self.packs)
-            self._load_phrase_table(self._compiled)
+            key = self._vocabulary_key()
+            cached = self.cache.load("phrases", key) if self.cache and key else None
+            if isinstance(cached, tuple) and len(cached) == 2:
+                self._compiled = CompiledRules(self.rules, self.packs, canonical=cached[1])
+                self._compiled.use_phrase_table(cached[0])
+            else:
+                self._compiled = CompiledRules(self.rules, self.packs)
+                if self.cache and key:
+                    # Tokenizing every phrase and lexicon entry costs a third of a second: once.
+                    compiled = self._compiled
+                    table = compiled.tokenize_phrases(compiled.phrase_texts())
+                    compiled.use_phrase_table(table)
+                    self.cache.store("phrases", key, (table, compiled.canonical))
         return self._compiled
 
-    def _load_phrase_table(self, compiled: CompiledRules) -> None:
-        """Install the phrases' tokenizations from the cache (tokenizing and storing them once).
+    def _vocabulary_key(self) -> str:
+        """Cache key of the phrase table and inflection NORMs: enabled rules, packs and spaCy."""
+        if self.packs_fingerprint == "given":
+            return ""
+        from claimlint.spacyload import load_spacy
 
-        Tokenizing every phrase and lexicon entry costs a third of a second on the first run;
-        the table depends on the enabled rules (their inflection NORMs) and on spaCy's tokenizer."""
-        if not self.cache or self.packs_fingerprint == "given":
-            return
-        from spacy import about
-
-        parts = [PHRASE_TABLE_FORMAT, about.__version__, self.packs_fingerprint, *sorted(self.severities)]
-        key = hashlib.sha256(" ".join(parts).encode()).hexdigest()[:32]
-        table = self.cache.load("phrases", key)
-        if not isinstance(table, dict):
-            table = compiled.tokenize_phrases(compiled.phrase_texts())
-            self.cache.store("phrases", key, table)
-        compiled.use_phrase_table(table)
+        version = str(load_spacy().__version__)
+        parts = [PHRASE_TABLE_FORMAT, version, self.packs_fingerprint, *sorted(self.severities)]
+        return hashlib.sha256(" ".join(parts).encode()).hexdigest()[:32]
 
     def _load_regex_programs(self) -> None:
         """Install the packs' compiled regexes from the cache (computing and storing them once)."""

@@ -56,7 +56,9 @@ def spelling_variants(phrase: str) -> list[str]:
 class CompiledRules:
     """All enabled rules compiled once; ``match`` runs them over a tokenized doc."""
 
-    def __init__(self, rules: Sequence[Rule], packs: Sequence[RulePack]) -> None:
+    def __init__(
+        self, rules: Sequence[Rule], packs: Sequence[RulePack], canonical: dict[str, str] | None = None
+    ) -> None:
         from claimlint.spacyload import load_spacy
 
         spacy = load_spacy()
@@ -69,7 +71,7 @@ class CompiledRules:
             self.lexicons.update(pack.lexicons)
         self.nlp = spacy.blank("en")
         self.nlp.max_length = 10**9  # only the tokenizer runs; no model needs the memory guard
-        self._register_norms()
+        self._register_norms(canonical)
         vocab = self.nlp.vocab
         # Patterns are added as sequences of attribute hashes, which PhraseMatcher.add takes in
         # place of Docs: building thousands of tiny Docs was most of a cold start's compile time.
@@ -118,11 +120,12 @@ class CompiledRules:
         """The entries of a named lexicon or of an inline '=a|b' operand."""
         return lexicon_entries(name, self.lexicons)
 
-    def _register_norms(self) -> None:
-        """Prepare the inflection table; NORMs are set on lexemes only as words are met."""
+    def _register_norms(self, canonical: dict[str, str] | None) -> None:
+        """Prepare the inflection table (given, or computed from the rules); NORMs are set on
+        lexemes only as words are met."""
         import numpy as np
 
-        self.canonical = norm_table(rule_words(self.rules, self.lexicons))
+        self.canonical = canonical if canonical is not None else norm_table(rule_words(self.rules, self.lexicons))
         strings = self.nlp.vocab.strings
         self._canon_by_lower: dict[int, str] = {
             strings[word]: canon for word, canon in self.canonical.items() if canon != word
