@@ -60,6 +60,7 @@ class Suppressed:
     text: str
     reason: str
     directive_line: int = 0  # the line of the inline directive that silenced it (0: context did)
+    json: str = field(default="", compare=False, repr=False)  # as Finding.json
 
 
 @dataclass(frozen=True)

@@ -120,9 +120,9 @@ def lint_targets(
         pending.append((i, target.shown, source, target.fmt, key))
     for (i, _, source, _, key), result in zip(pending, _lint_all(pending, linter, jobs), strict=True):
         if cache and key:
-            from claimlint.output.json import with_json
+            from claimlint.output.json import prerendered
 
-            result.findings = with_json(result.findings)
+            result = prerendered(result)
             cache.store_result(key, replace(result, source=""))
         results[i] = replace(result, source=source)
     report.files.extend(r for r in results if r is not None)

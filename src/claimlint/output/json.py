@@ -8,7 +8,7 @@ from typing import Any, TextIO
 
 from claimlint import __version__
 from claimlint.baseline import BaselineDiff
-from claimlint.findings import Finding, Suppressed, SuppressionUse
+from claimlint.findings import FileResult, Finding, Suppressed, SuppressionUse
 from claimlint.report import Report
 
 JSON_VERSION = 1
@@ -81,13 +81,13 @@ def use_dict(u: SuppressionUse) -> dict[str, Any]:
     }
 
 
-def document(report: Report, *, findings: bool = True) -> dict[str, Any]:
-    """The whole report as a JSON-ready dict (``findings=False``: an empty findings list)."""
+def document(report: Report, *, lists: bool = True) -> dict[str, Any]:
+    """The whole report as a JSON-ready dict (``lists=False``: findings and suppressed empty)."""
     out: dict[str, Any] = {
         "version": JSON_VERSION,
         "tool": {"name": "claimlint", "version": __version__},
-        "findings": [finding_dict(f) for f in report.findings] if findings else [],
-        "suppressed": [suppressed_dict(s) for r in report.files for s in r.suppressed],
+        "findings": [finding_dict(f) for f in report.findings] if lists else [],
+        "suppressed": [suppressed_dict(s) for r in report.files for s in r.suppressed] if lists else [],
         "errors": [{"path": r.path, "message": r.error} for r in report.errors],
         "summary": report.summary(),
     }
@@ -103,9 +103,18 @@ def finding_json(f: Finding) -> str:
     return f.json or json.dumps(finding_dict(f), ensure_ascii=False)
 
 
-def with_json(findings: list[Finding]) -> list[Finding]:
-    """The findings with their JSON text recorded, for the result cache."""
-    return [f if f.json else replace(f, json=finding_json(f)) for f in findings]
+def suppressed_json(s: Suppressed) -> str:
+    """A suppressed match as compact JSON text (pre-rendered with cached results)."""
+    return s.json or json.dumps(suppressed_dict(s), ensure_ascii=False)
+
+
+def prerendered(result: FileResult) -> FileResult:
+    """The result with each finding's and suppressed match's JSON text recorded, for the cache."""
+    return replace(
+        result,
+        findings=[f if f.json else replace(f, json=finding_json(f)) for f in result.findings],
+        suppressed=[s if s.json else replace(s, json=suppressed_json(s)) for s in result.suppressed],
+    )
 
 
 def render(report: Report, stream: TextIO, color: bool) -> None:
@@ -114,13 +123,20 @@ def render(report: Report, stream: TextIO, color: bool) -> None:
         stream.write(json.dumps(document(report), ensure_ascii=False, indent=2))
         stream.write("\n")
         return
-    # Compact output is assembled from each finding's JSON text, which cached results carry:
-    # a warm run over a whole site then renders no finding again. The placeholder can only
-    # be the top-level key, since a string inside JSON never holds an unescaped quote.
-    head, tail = json.dumps(document(report, findings=False), ensure_ascii=False).split('"findings": []', 1)
+    # Compact output is assembled from the JSON text of each finding and suppressed match,
+    # which cached results carry: a warm run over a whole site renders none of them again.
+    # The placeholders can only be the top-level keys (a string inside JSON never holds an
+    # unescaped quote, and the summary's counts are numbers).
+    text = json.dumps(document(report, lists=False), ensure_ascii=False)
+    head, rest = text.split('"findings": []', 1)
+    middle, tail = rest.split('"suppressed": []', 1)
     stream.write(head)
     stream.write('"findings": [')
     stream.write(", ".join(finding_json(f) for f in report.findings))
+    stream.write("]")
+    stream.write(middle)
+    stream.write('"suppressed": [')
+    stream.write(", ".join(suppressed_json(s) for r in report.files for s in r.suppressed))
     stream.write("]")
     stream.write(tail)
     stream.write("\n")
