@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from claimlint.document import Segment
@@ -686,6 +686,13 @@ def critical_stance(text: str) -> bool:
     return sum(lowered.count(cue) for cue in CRITICAL_CUES) >= 2
 
 
+@lru_cache(maxsize=4096)
+def _citation(sentence: str) -> str | None:
+    """The citation a sentence carries, if any (every match in the sentence asks)."""
+    found = CITATION.search(sentence)
+    return found.group(0) if found else None
+
+
 def analyse(
     tokens: Tokens,
     start: int,
@@ -764,9 +771,9 @@ def analyse(
                 if segment.kind == "list_item" and _find(lead_words, phrase) != -1:
                     cues.found["attributed"] = f"in a list introduced by '{segment.lead[:60]}'"
                     break
-    citation = CITATION.search(sentence_text)
-    if citation:
-        cues.found["cited"] = f"the sentence cites a source ('{citation.group(0)}')"
+    citation = _citation(sentence_text)
+    if citation is not None:
+        cues.found["cited"] = f"the sentence cites a source ('{citation}')"
     for i in range(start - 1, max(s_lo, start - 6) - 1, -1):
         if tokens.lower[i] in HEDGES:
             cues.found["hedged"] = f"hedged by '{tokens.text[i]}'"

@@ -6,6 +6,7 @@ import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -392,8 +393,13 @@ def _clarified(tokens: context.Tokens, hit: Hit) -> str | None:
         if nxt >= len(tokens):
             break
         hi = context.sentence_bounds(tokens, nxt, nxt + 1)[1]
-    window = tokens.span_text(lo, hi)
-    for regex in hit.pattern.unless:
+    return _clarification(tokens.span_text(lo, hi), hit.pattern.unless)
+
+
+@lru_cache(maxsize=4096)
+def _clarification(window: str, unless: tuple[str, ...]) -> str | None:
+    """The reason the first matching `unless` regex gives; hits in one sentence share the answer."""
+    for regex in unless:
         m = re.search(regex, window, re.IGNORECASE)
         if m:
             return f"clarified by '{m.group(0)}'"
