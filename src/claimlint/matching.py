@@ -298,6 +298,7 @@ class CompiledRules:
         ``doc.text`` when the caller already has it (spaCy rebuilds it on every access)."""
         hits: list[Hit] = []
         lexicon_hits: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        starts, ends = _char_offsets(doc)
         raw = [
             m
             for matcher in (self.phrase_matcher, self.exact_matcher, self.token_matcher)
@@ -309,8 +310,7 @@ class CompiledRules:
             if rule is None or pattern is None:
                 lexicon_hits[name].append((start, end))
                 continue
-            span = doc[start:end]
-            hits.append(Hit(rule, pattern, role, start, end, span.start_char, span.end_char))
+            hits.append(Hit(rule, pattern, role, start, end, starts[start], ends[end - 1]))
         text = doc.text if text is None else text
         for (kind, index), blocks in self._anchored_blocks(doc, text).items():
             for tok_lo, tok_hi, char_lo, char_hi in sorted(blocks):
@@ -326,17 +326,17 @@ class CompiledRules:
                     self._regex_hits(doc, text, regex, rule, pattern, role, char_lo, char_hi, hits)
         for rule, pattern, role, regex in self.regexes:
             self._regex_hits(doc, text, regex, rule, pattern, role, 0, len(text), hits)
+        boundaries = _boundary_counts(doc, text, starts, ends) if self.near and lexicon_hits else []
         for rule, pattern, role in self.near:
             assert pattern.left and pattern.right
             for start, end in _near_pairs(
-                doc,
+                boundaries,
                 lexicon_hits.get(pattern.left.lexicon, []),
                 lexicon_hits.get(pattern.right.lexicon, []),
                 pattern.window,
                 pattern.ordered,
             ):
-                span = doc[start:end]
-                hits.append(Hit(rule, pattern, role, start, end, span.start_char, span.end_char))
+                hits.append(Hit(rule, pattern, role, start, end, starts[start], ends[end - 1]))
         return hits
 
     @staticmethod
@@ -400,6 +400,14 @@ class CompiledRules:
         return out
 
 
+def _char_offsets(doc: Any) -> tuple[list[int], list[int]]:
+    """Each token's start and end character offset (what a Span would report, without making one)."""
+    from spacy.attrs import IDX, LENGTH
+
+    array = doc.to_array([IDX, LENGTH])
+    return array[:, 0].tolist(), (array[:, 0] + array[:, 1]).tolist()
+
+
 def _blocks(text: str) -> list[tuple[int, int]]:
     """Character ranges of the blocks between blank-line separators (a regex never crosses one)."""
     out = []
@@ -416,12 +424,24 @@ def _blocks(text: str) -> list[tuple[int, int]]:
 BOUNDARY = frozenset({".", "!", "?", ";"})
 
 
-def _crosses_boundary(doc: Any, start: int, end: int) -> bool:
-    return any(t.text in BOUNDARY or (t.is_space and "\n\n" in t.text) for t in doc[start:end])
+def _boundary_counts(doc: Any, text: str, starts: list[int], ends: list[int]) -> list[int]:
+    """For each token offset i, how many tokens before i are sentence boundaries (final
+    punctuation, ';' or a blank-line space): a span crosses one if the counts at its ends differ."""
+    import numpy as np
+    from spacy.attrs import IS_SPACE, ORTH
+    from spacy.strings import get_string_id
+
+    array = doc.to_array([ORTH, IS_SPACE])
+    marks = np.zeros(len(array), dtype=bool)
+    for mark in BOUNDARY:
+        marks |= array[:, 0] == get_string_id(mark)
+    for i in np.flatnonzero(array[:, 1]).tolist():
+        marks[i] |= "\n\n" in text[starts[i] : ends[i]]
+    return [0, *np.cumsum(marks).tolist()]
 
 
 def _near_pairs(
-    doc: Any,
+    boundaries: list[int],
     left: list[tuple[int, int]],
     right: list[tuple[int, int]],
     window: int,
@@ -438,6 +458,6 @@ def _near_pairs(
                 continue
             else:
                 gap, first, last = ls - re_, rs, le
-            if gap <= window and not _crosses_boundary(doc, first, last):
+            if gap <= window and boundaries[first] == boundaries[last]:
                 pairs.append((first, last))
     return pairs
