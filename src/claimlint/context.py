@@ -724,7 +724,8 @@ def analyse(
     heading_question = bool(segment and segment.kind == "heading" and _is_question_opening(opening))
     if sentence_text.endswith("?") or heading_question or first == "q":
         cues.found["question"] = "in a question"
-    elif "whether" in clause or any(_find(clause, p) != -1 for p in INDIRECT_IF):
+    # Every INDIRECT_IF phrase ends in "if": without one there is nothing to look for.
+    elif "whether" in clause or ("if" in clause and any(_find(clause, p) != -1 for p in INDIRECT_IF)):
         cues.found["question"] = "in an indirect question ('whether/if …')"
     quoted = inside_quotes(tokens, s_lo, start, end, s_hi)
     before_set = set(before)
@@ -767,10 +768,8 @@ def analyse(
             cues.found["attributed"] = f"in a table column headed '{segment.column_header}'"
         else:
             lead_words = lead.replace(":", " ").split()
-            for phrase in ATTRIBUTION_CUES:
-                if segment.kind == "list_item" and _find(lead_words, phrase) != -1:
-                    cues.found["attributed"] = f"in a list introduced by '{segment.lead[:60]}'"
-                    break
+            if segment.kind == "list_item" and any(_find(lead_words, p) != -1 for p in ATTRIBUTION_CUES):
+                cues.found["attributed"] = f"in a list introduced by '{segment.lead[:60]}'"
     citation = _citation(sentence_text)
     if citation is not None:
         cues.found["cited"] = f"the sentence cites a source ('{citation}')"
