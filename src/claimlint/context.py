@@ -409,44 +409,75 @@ class Tokens:
     """Plain-Python columns of a spaCy Doc's tokens, with the sentence breaks found once.
 
     The cue functions read these lists instead of ``doc[i]``: each ``doc[i]`` builds a spaCy
-    Token object, and that was most of the time spent deciding context.
+    Token object, and that was most of the time spent deciding context. Offsets, spaces and
+    sentence breaks cover the whole document; the word columns (``text``, ``lower``,
+    ``negation``, ``verbal``) are filled a block (the text between blank lines) at a time by
+    ``load``, because most blocks hold no match and are never read.
     """
 
     def __init__(self, doc: Any, prose: str) -> None:
+        import numpy as np
         from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER, NORM, ORTH
 
         self.doc = doc
         self.prose = prose
         array = doc.to_array([IDX, LENGTH, ORTH, LOWER, NORM, IS_SPACE])
+        n = len(array)
         self.idx: list[int] = array[:, 0].tolist()
-        self.text: list[str] = [prose[i : i + k] for i, k in zip(self.idx, array[:, 1].tolist(), strict=True)]
-        # A blank pipeline's LOWER is str.lower() of the text (tokenizer exceptions set only NORM).
-        self.lower: list[str] = [word.lower() for word in self.text]
+        self.ends: list[int] = (array[:, 0] + array[:, 1]).tolist()
         self.space: list[bool] = array[:, 5].astype(bool).tolist()
-        strings = doc.vocab.strings
+        self.text: list[str] = [""] * n
+        self.lower: list[str] = [""] * n
+        self.negation: list[bool] = [False] * n
+        self.verbal: list[bool] = [False] * n
         # Few tokens have a NORM other than their lower case ("n't" -> "not", inflected rule words).
+        strings = doc.vocab.strings
         self._norms: dict[int, str] = {
             i: strings[norm] for i, norm in zip(*_differing(array[:, 3], array[:, 4]), strict=True)
         }
-        self.negation: list[bool] = list(map(NEGATION.__contains__, self.lower))
-        self.verbal: list[bool] = list(map(VERBAL_NEGATION.__contains__, self.lower))
-        for i, norm in self._norms.items():
-            self.negation[i] = self.negation[i] or norm in NEGATION
-            self.verbal[i] = self.verbal[i] or norm in VERBAL_NEGATION
-        self._stops, self._ends = self._breaks(array[:, 2], array[:, 5])
+        self._norm_at = sorted(self._norms)
+        spaces = np.flatnonzero(array[:, 5]).tolist()
+        self._blank_lines = [i for i in spaces if "\n\n" in self._word(i)]
+        self._loaded: set[int] = set()
+        self._stops, self._sentence_ends = self._breaks(array[:, 2])
 
     def __len__(self) -> int:
-        return len(self.text)
+        return len(self.idx)
+
+    def load(self, start: int, end: int) -> None:
+        """Fill the word columns for the blocks that tokens [start, end) lie in, and the blank
+        lines around them."""
+        first = bisect_left(self._blank_lines, start)
+        last = bisect_left(self._blank_lines, max(start, end - 1))
+        for block in range(first, last + 1):
+            if block not in self._loaded:
+                self._loaded.add(block)
+                lo = self._blank_lines[block - 1] if block else 0
+                hi = self._blank_lines[block] + 1 if block < len(self._blank_lines) else len(self.idx)
+                self._fill(lo, hi)
+
+    def _fill(self, lo: int, hi: int) -> None:
+        text = [self.prose[a:b] for a, b in zip(self.idx[lo:hi], self.ends[lo:hi], strict=True)]
+        # A blank pipeline's LOWER is str.lower() of the text (tokenizer exceptions set only NORM).
+        lower = [word.lower() for word in text]
+        self.text[lo:hi] = text
+        self.lower[lo:hi] = lower
+        self.negation[lo:hi] = map(NEGATION.__contains__, lower)
+        self.verbal[lo:hi] = map(VERBAL_NEGATION.__contains__, lower)
+        for i in self._norm_at[bisect_left(self._norm_at, lo) : bisect_left(self._norm_at, hi)]:
+            norm = self._norms[i]
+            self.negation[i] = self.negation[i] or norm in NEGATION
+            self.verbal[i] = self.verbal[i] or norm in VERBAL_NEGATION
 
     def norm(self, i: int) -> str:
         """The NORM of token i."""
-        return self._norms.get(i) or self.lower[i]
+        return self._norms.get(i) or self._word(i).lower()
 
     def span_text(self, start: int, end: int) -> str:
         """The text of tokens [start, end), as ``doc[start:end].text``."""
         if end <= start:
             return ""
-        return self.prose[self.idx[start] : self.idx[end - 1] + len(self.text[end - 1])]
+        return self.prose[self.idx[start] : self.ends[end - 1]]
 
     def sentence_start(self, start: int) -> int:
         """Where the sentence of token ``start`` begins: after final punctuation or a blank line."""
@@ -457,9 +488,13 @@ class Tokens:
         """Where a sentence reaching ``end`` stops: before a blank line, or after final
         punctuation and the run of punctuation and closing quotes that follows it."""
         k = bisect_left(self._stops, end)
-        return self._ends[k] if k < len(self._ends) else len(self.text)
+        return self._sentence_ends[k] if k < len(self._sentence_ends) else len(self.idx)
 
-    def _breaks(self, orths: Any, spaces: Any) -> tuple[list[int], list[int]]:
+    def _word(self, i: int) -> str:
+        """The text of token i, whether or not its block is loaded."""
+        return self.prose[self.idx[i] : self.ends[i]]
+
+    def _breaks(self, orths: Any) -> tuple[list[int], list[int]]:
         """The tokens that end a sentence (final punctuation, blank-line space), with the end
         offset of each such sentence."""
         import numpy as np
@@ -468,17 +503,17 @@ class Tokens:
         for orth in _ids(SENTENCE_END):
             final |= orths == orth
         stops = set(np.flatnonzero(final).tolist())
-        text, n = self.text, len(self.text)
-        blank_lines = {i for i in np.flatnonzero(spaces).tolist() if "\n\n" in text[i]}
+        n = len(self.idx)
         ends = []
-        for i in sorted(stops | blank_lines):
+        breaks = sorted(stops.union(self._blank_lines))
+        for i in breaks:
             end = i
             if i in stops:
                 end += 1
-                while end < n and text[end] in TRAILING:
+                while end < n and self._word(end) in TRAILING:
                     end += 1
             ends.append(end)
-        return sorted(stops | blank_lines), ends
+        return breaks, ends
 
 
 def _differing(lowers: Any, norms: Any) -> tuple[list[int], list[int]]:
@@ -574,6 +609,7 @@ def _find(words: list[str], phrase: tuple[str, ...]) -> int:
 
 def inner_negation(tokens: Tokens, start: int, end: int, literals: frozenset[str]) -> int | None:
     """A negation word inside the match that the pattern did not spell out (it filled a gap)."""
+    tokens.load(start, end)
     negation, lower = tokens.negation, tokens.lower
     for i in range(start, end):
         if not negation[i] or lower[i] in literals or tokens.norm(i) in literals:
@@ -702,6 +738,7 @@ def analyse(
     self_negating: bool = False,
 ) -> Cues:
     """Decide every context cue for the match tokens [start, end)."""
+    tokens.load(start, end)
     cues = Cues()
     s_lo, s_hi = sentence_bounds(tokens, start, end)
     before = tokens.lower[s_lo:start]

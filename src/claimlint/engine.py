@@ -163,6 +163,7 @@ class Linter:
 
         def cues_for(hit: Hit) -> context.Cues:
             literals = self._literals(hit.pattern)
+            tokens.load(hit.start, hit.end)
             self_negating = any(tokens.negation[i] and tokens.lower[i] in literals for i in range(hit.start, hit.end))
             key = (hit.start, hit.end, self_negating)
             if key not in cue_cache:
