@@ -118,6 +118,8 @@ class CompiledRules:
         }
         hashes = np.fromiter(self._canon_by_lower, dtype=np.uint64, count=len(self._canon_by_lower))
         self._table_hashes = np.sort(hashes)
+        canon_ids = [strings[self._canon_by_lower[lower]] for lower in self._table_hashes.tolist()]
+        self._table_canon = np.array(canon_ids, dtype=np.uint64)  # the NORM id each entry should get
         self._normed: set[int] = set()
 
     def _apply_norms(self, doc: Any) -> None:
@@ -138,15 +140,17 @@ class CompiledRules:
         if not mask.any():
             return
         vocab = self.nlp.vocab
-        strings = vocab.strings
-        for orth, lower in set(zip(array[mask, 0].tolist(), array[mask, 1].tolist(), strict=True)):
-            if orth not in self._normed:
-                vocab[orth].norm_ = self._canon_by_lower[lower]
-                self._normed.add(orth)
+        orths = array[mask, 0].tolist()
+        fresh = set(orths).difference(self._normed)
+        if fresh:
+            lower_of = dict(zip(orths, array[mask, 1].tolist(), strict=True))
+            for orth in fresh:
+                vocab[orth].norm_ = self._canon_by_lower[lower_of[orth]]
+            self._normed.update(fresh)
         # Tokenizer exceptions ("does" in "doesn't") carry a norm of their own on the token.
-        for i in np.flatnonzero(mask).tolist():
+        for i in np.flatnonzero(mask & (array[:, 2] != self._table_canon[at])).tolist():
             canon = self._canon_by_lower[int(array[i, 1])]
-            if int(array[i, 2]) != strings[canon] and doc[i].norm_ != canon:
+            if doc[i].norm_ != canon:
                 doc[i].norm_ = canon
 
     def norm(self, word: str) -> str:
