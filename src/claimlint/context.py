@@ -597,6 +597,18 @@ def _clause_words(tokens: Tokens, sent_start: int, start: int) -> list[str]:
     return lower[i:start]
 
 
+NEGATION_PHRASE_STARTS = frozenset(p[0] for p in NEGATION_PHRASES)
+MENTION_STARTS = frozenset(p[0] for p in MENTION_CUES)
+ATTRIBUTION_STARTS = frozenset(p[0] for p in ATTRIBUTION_CUES)
+
+
+def _led_by(phrases: tuple[tuple[str, ...], ...], starts: frozenset[str], words: set[str]) -> list[tuple[str, ...]]:
+    """The phrases, in their order, whose first word (one of ``starts``) is among ``words``."""
+    if starts.isdisjoint(words):  # the common case, decided in C
+        return []
+    return [p for p in phrases if p[0] in words]
+
+
 def _find(words: list[str], phrase: tuple[str, ...]) -> int:
     if phrase[0] not in words:  # the common case, decided in C
         return -1
@@ -696,7 +708,7 @@ def negation_cue(tokens: Tokens, sent_start: int, start: int, self_negating: boo
     lo = max(sent_start, start - NEGATION_WINDOW)
     words = lower[lo:start]
     present = set(words)
-    for phrase in (p for p in NEGATION_PHRASES if p[0] in present):
+    for phrase in _led_by(NEGATION_PHRASES, NEGATION_PHRASE_STARTS, present):
         at = _find(words, phrase)
         if at != -1:
             return " ".join(phrase), lo + at
@@ -756,7 +768,7 @@ def analyse(
         cues.negation_char = tokens.idx[at]
     sentence_text = tokens.span_text(s_lo, s_hi).strip()
     clause = _clause_words(tokens, s_lo, start)
-    opening = [w.lower().rstrip(".:,") for w in sentence_text.split()[:4]]
+    opening = [w.lower().rstrip(".:,") for w in sentence_text.split(maxsplit=4)[:4]]
     first = opening[0] if opening else ""
     heading_question = bool(segment and segment.kind == "heading" and _is_question_opening(opening))
     if sentence_text.endswith("?") or heading_question or first == "q":
@@ -766,7 +778,7 @@ def analyse(
         cues.found["question"] = "in an indirect question ('whether/if …')"
     quoted = inside_quotes(tokens, s_lo, start, end, s_hi)
     before_set = set(before)
-    for phrase in (p for p in MENTION_CUES if p[0] in before_set):
+    for phrase in _led_by(MENTION_CUES, MENTION_STARTS, before_set):
         at = _find(before, phrase)
         if at == -1:
             continue
@@ -781,7 +793,7 @@ def analyse(
             if word in LANGUAGE_NOUNS and any(w in ENUMERATION_MARKS for w in before[i + 1 :]):
                 cues.found["mention"] = f"listed as language after '{word}'"
                 break
-    for phrase in (p for p in ATTRIBUTION_CUES if p[0] in before_set):
+    for phrase in _led_by(ATTRIBUTION_CUES, ATTRIBUTION_STARTS, before_set):
         if _find(before, phrase) != -1:
             cues.found["attributed"] = f"attributed to others ('{' '.join(phrase)}')"
             break
@@ -805,7 +817,9 @@ def analyse(
             cues.found["attributed"] = f"in a table column headed '{segment.column_header}'"
         else:
             lead_words = lead.replace(":", " ").split()
-            if segment.kind == "list_item" and any(_find(lead_words, p) != -1 for p in ATTRIBUTION_CUES):
+            in_list = segment.kind == "list_item"
+            led = _led_by(ATTRIBUTION_CUES, ATTRIBUTION_STARTS, set(lead_words)) if in_list else []
+            if any(_find(lead_words, p) != -1 for p in led):
                 cues.found["attributed"] = f"in a list introduced by '{segment.lead[:60]}'"
     citation = _citation(sentence_text)
     if citation is not None:
