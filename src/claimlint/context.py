@@ -419,7 +419,6 @@ class Tokens:
         import numpy as np
         from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER, NORM, ORTH
 
-        self.doc = doc
         self.prose = prose
         array = doc.to_array([IDX, LENGTH, ORTH, LOWER, NORM, IS_SPACE])
         n = len(array)

@@ -325,25 +325,28 @@ class Linter:
                 end=end,
                 text=document.source[start:end],
                 scope=scope,
-                suggestions=self._suggestions(rule, tokens.doc, hit, s_lo),
+                suggestions=self._suggestions(rule, tokens, hit, s_lo),
                 context=tuple(cand.cues),
                 sentence=sentence,
             )
         )
 
-    def _suggestions(self, rule: Rule, doc: Any, hit: Hit, sent_start: int) -> tuple[SuggestionOut, ...]:
-        first = doc[hit.start]
-        inflection = inflection_of(first.lower_, first.norm_)
-        at_start = all(not t.is_alpha for t in doc[sent_start : hit.start])
+    def _suggestions(self, rule: Rule, tokens: context.Tokens, hit: Hit, sent_start: int) -> tuple[SuggestionOut, ...]:
+        if not rule.suggestions:
+            return ()
+        tokens.load(sent_start, hit.end)
+        first = tokens.text[hit.start]
+        inflection = inflection_of(tokens.lower[hit.start], tokens.norm(hit.start))
+        at_start = not any(word.isalpha() for word in tokens.text[sent_start : hit.start])  # spaCy's is_alpha
         out = []
         for suggestion in rule.suggestions:
             if suggestion.applicability is Applicability.DISPLAY:
                 out.append(SuggestionOut(suggestion.text, suggestion.applicability, suggestion.title))
                 continue
-            text = _fill(suggestion.template_for(inflection), doc[hit.start : hit.end].text, rule.missing)
+            text = _fill(suggestion.template_for(inflection), tokens.span_text(hit.start, hit.end), rule.missing)
             if at_start and text[:1].islower():
                 text = text[0].upper() + text[1:]
-            elif not at_start and text[:1].isupper() and text[1:2].islower() and not first.text[:1].isupper():
+            elif not at_start and text[:1].isupper() and text[1:2].islower() and not first[:1].isupper():
                 text = text[0].lower() + text[1:]
             out.append(SuggestionOut(text, suggestion.applicability, suggestion.title))
         return tuple(out)
