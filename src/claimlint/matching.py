@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -330,7 +330,7 @@ class CompiledRules:
                     self._regex_hits(doc, text, regex, rule, pattern, role, char_lo, char_hi, hits)
         for rule, pattern, role, regex in self.regexes:
             self._regex_hits(doc, text, regex, rule, pattern, role, 0, len(text), hits)
-        boundaries = _boundary_counts(doc, text, starts, ends) if self.near and lexicon_hits else []
+        boundaries = _boundaries(doc, text, starts, ends) if self.near and lexicon_hits else []
         for rule, pattern, role in self.near:
             assert pattern.left and pattern.right
             for start, end in _near_pairs(
@@ -428,9 +428,8 @@ def _blocks(text: str) -> list[tuple[int, int]]:
 BOUNDARY = frozenset({".", "!", "?", ";"})
 
 
-def _boundary_counts(doc: Any, text: str, starts: list[int], ends: list[int]) -> list[int]:
-    """For each token offset i, how many tokens before i are sentence boundaries (final
-    punctuation, ';' or a blank-line space): a span crosses one if the counts at its ends differ."""
+def _boundaries(doc: Any, text: str, starts: list[int], ends: list[int]) -> list[int]:
+    """The tokens that are sentence boundaries (final punctuation, ';', a blank-line space), in order."""
     import numpy as np
     from spacy.attrs import IS_SPACE, ORTH
     from spacy.strings import get_string_id
@@ -441,7 +440,7 @@ def _boundary_counts(doc: Any, text: str, starts: list[int], ends: list[int]) ->
         marks |= array[:, 0] == get_string_id(mark)
     for i in np.flatnonzero(array[:, 1]).tolist():
         marks[i] |= "\n\n" in text[starts[i] : ends[i]]
-    return [0, *np.cumsum(marks).tolist()]
+    return np.flatnonzero(marks).tolist()
 
 
 def _near_pairs(
@@ -462,6 +461,6 @@ def _near_pairs(
                 continue
             else:
                 gap, first, last = ls - re_, rs, le
-            if gap <= window and boundaries[first] == boundaries[last]:
+            if gap <= window and bisect_left(boundaries, first) == bisect_left(boundaries, last):
                 pairs.append((first, last))
     return pairs
