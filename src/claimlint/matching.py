@@ -316,7 +316,7 @@ class CompiledRules:
                 continue
             hits.append(Hit(rule, pattern, role, start, end, starts[start], ends[end - 1]))
         text = doc.text if text is None else text
-        for (kind, index), blocks in self._anchored_blocks(doc, text).items():
+        for (kind, index), blocks in self._anchored_blocks(doc, text, starts).items():
             for tok_lo, tok_hi, char_lo, char_hi in sorted(blocks):
                 if kind == "tokens":
                     own = self.anchored[index][0]
@@ -371,16 +371,18 @@ class CompiledRules:
                 hits.append(Hit(rule, pattern, role, span.start, span.end, m.start(), m.end()))
 
     def _anchored_blocks(
-        self, doc: Any, text: str | None = None
+        self, doc: Any, text: str | None = None, starts: list[int] | None = None
     ) -> dict[tuple[str, int], set[tuple[int, int, int, int]]]:
         """For each anchored pattern whose anchor occurs, the blocks (token and character ranges,
-        between blank-line separators) that hold an anchor."""
+        between blank-line separators) that hold an anchor; ``starts`` are the tokens' character
+        offsets, when the caller has them."""
         if not self.anchor_users:
             return {}
         found = [*self.anchor_lower(doc), *self.anchor_norm(doc)]
         if not found:
             return {}
         text = text if text is not None else doc.text
+        starts = starts if starts is not None else _char_offsets(doc)[0]
         separators: list[int] = []
         pos = text.find("\n\n")
         while pos != -1:
@@ -392,7 +394,7 @@ class CompiledRules:
             users = self.anchor_users.get(key)
             if not users:
                 continue
-            i = bisect_right(separators, doc[start].idx)
+            i = bisect_right(separators, starts[start])
             if i not in blocks:
                 lo_char = separators[i - 1] + 2 if i > 0 else 0
                 hi_char = separators[i] if i < len(separators) else len(text)
