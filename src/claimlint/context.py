@@ -9,7 +9,9 @@ matches, not the length of the text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from typing import Any
 
 from claimlint.document import Segment
@@ -95,8 +97,19 @@ NEGATIVE_VERDICTS = frozenset(
     }
 )
 ABSENT_SUPPORT = frozenset({"support", "evidence", "basis", "proof", "backing", "data"})
-INDIRECT_IF = (("see", "if"), ("ask", "if"), ("asks", "if"), ("test", "if"), ("tests", "if"), ("check", "if"),
-               ("know", "if"), ("wonder", "if"), ("determine", "if"), ("tell", "if"), ("out", "if"))
+INDIRECT_IF = (
+    ("see", "if"),
+    ("ask", "if"),
+    ("asks", "if"),
+    ("test", "if"),
+    ("tests", "if"),
+    ("check", "if"),
+    ("know", "if"),
+    ("wonder", "if"),
+    ("determine", "if"),
+    ("tell", "if"),
+    ("out", "if"),
+)
 NEW_CLAUSE = frozenset({"so", "therefore", "thus", "hence", "which", "and", "but", "yet", "while"})
 SUBORDINATORS = frozenset({"if", "unless", "when", "whenever", "once", "until", "because", "since", "whether"})
 NEGATION_WINDOW = 9
@@ -126,6 +139,7 @@ AUXILIARIES = frozenset(
     }
 )
 QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "«", "»", "„"})
+TRAILING = SENTENCE_END | QUOTES  # what a sentence end takes along after its final punctuation
 MENTION_CUES: tuple[tuple[str, ...], ...] = (
     ("terms", "like"),
     ("term",),
@@ -391,35 +405,140 @@ class Cues:
         return kind in self.found
 
 
-def _lowers(doc: Any, start: int, end: int) -> list[str]:
-    return [doc[i].lower_ for i in range(start, end)]
+class Tokens:
+    """Plain-Python columns of a spaCy Doc's tokens, with the sentence breaks found once.
+
+    The cue functions read these lists instead of ``doc[i]``: each ``doc[i]`` builds a spaCy
+    Token object, and that was most of the time spent deciding context. Offsets, spaces and
+    sentence breaks cover the whole document; the word columns (``text``, ``lower``,
+    ``negation``, ``verbal``) are filled a block (the text between blank lines) at a time by
+    ``load``, because most blocks hold no match and are never read.
+    """
+
+    def __init__(self, doc: Any, prose: str) -> None:
+        import numpy as np
+        from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER, NORM, ORTH
+
+        self.prose = prose
+        array = doc.to_array([IDX, LENGTH, ORTH, LOWER, NORM, IS_SPACE])
+        n = len(array)
+        self.idx: list[int] = array[:, 0].tolist()
+        self.ends: list[int] = (array[:, 0] + array[:, 1]).tolist()
+        self.space: list[bool] = array[:, 5].astype(bool).tolist()
+        self.text: list[str] = [""] * n
+        self.lower: list[str] = [""] * n
+        self.negation: list[bool] = [False] * n
+        self.verbal: list[bool] = [False] * n
+        # Few tokens have a NORM other than their lower case ("n't" -> "not", inflected rule words).
+        strings = doc.vocab.strings
+        self._norms: dict[int, str] = {
+            i: strings[norm] for i, norm in zip(*_differing(array[:, 3], array[:, 4]), strict=True)
+        }
+        self._norm_at = sorted(self._norms)
+        spaces = np.flatnonzero(array[:, 5]).tolist()
+        self._blank_lines = [i for i in spaces if "\n\n" in self._word(i)]
+        self._loaded: set[int] = set()
+        self._stops, self._sentence_ends = self._breaks(array[:, 2])
+
+    def __len__(self) -> int:
+        return len(self.idx)
+
+    def load(self, start: int, end: int) -> None:
+        """Fill the word columns for the blocks that tokens [start, end) lie in, and the blank
+        lines around them."""
+        first = bisect_left(self._blank_lines, start)
+        last = bisect_left(self._blank_lines, max(start, end - 1))
+        for block in range(first, last + 1):
+            if block not in self._loaded:
+                self._loaded.add(block)
+                lo = self._blank_lines[block - 1] if block else 0
+                hi = self._blank_lines[block] + 1 if block < len(self._blank_lines) else len(self.idx)
+                self._fill(lo, hi)
+
+    def _fill(self, lo: int, hi: int) -> None:
+        text = [self.prose[a:b] for a, b in zip(self.idx[lo:hi], self.ends[lo:hi], strict=True)]
+        # A blank pipeline's LOWER is str.lower() of the text (tokenizer exceptions set only NORM).
+        lower = [word.lower() for word in text]
+        self.text[lo:hi] = text
+        self.lower[lo:hi] = lower
+        self.negation[lo:hi] = map(NEGATION.__contains__, lower)
+        self.verbal[lo:hi] = map(VERBAL_NEGATION.__contains__, lower)
+        for i in self._norm_at[bisect_left(self._norm_at, lo) : bisect_left(self._norm_at, hi)]:
+            norm = self._norms[i]
+            self.negation[i] = self.negation[i] or norm in NEGATION
+            self.verbal[i] = self.verbal[i] or norm in VERBAL_NEGATION
+
+    def norm(self, i: int) -> str:
+        """The NORM of token i."""
+        return self._norms.get(i) or self._word(i).lower()
+
+    def span_text(self, start: int, end: int) -> str:
+        """The text of tokens [start, end), as ``doc[start:end].text``."""
+        if end <= start:
+            return ""
+        return self.prose[self.idx[start] : self.ends[end - 1]]
+
+    def sentence_start(self, start: int) -> int:
+        """Where the sentence of token ``start`` begins: after final punctuation or a blank line."""
+        k = bisect_left(self._stops, start)
+        return self._stops[k - 1] + 1 if k else 0
+
+    def sentence_end(self, end: int) -> int:
+        """Where a sentence reaching ``end`` stops: before a blank line, or after final
+        punctuation and the run of punctuation and closing quotes that follows it."""
+        k = bisect_left(self._stops, end)
+        return self._sentence_ends[k] if k < len(self._sentence_ends) else len(self.idx)
+
+    def _word(self, i: int) -> str:
+        """The text of token i, whether or not its block is loaded."""
+        return self.prose[self.idx[i] : self.ends[i]]
+
+    def _breaks(self, orths: Any) -> tuple[list[int], list[int]]:
+        """The tokens that end a sentence (final punctuation, blank-line space), with the end
+        offset of each such sentence."""
+        import numpy as np
+
+        final = np.zeros(len(orths), dtype=bool)
+        for orth in _ids(SENTENCE_END):
+            final |= orths == orth
+        stops = set(np.flatnonzero(final).tolist())
+        n = len(self.idx)
+        ends = []
+        breaks = sorted(stops.union(self._blank_lines))
+        for i in breaks:
+            end = i
+            if i in stops:
+                end += 1
+                while end < n and self._word(end) in TRAILING:
+                    end += 1
+            ends.append(end)
+        return breaks, ends
 
 
-def sent_end(doc: Any, end: int) -> int:
+def _differing(lowers: Any, norms: Any) -> tuple[list[int], list[int]]:
+    """The positions where two id columns differ, with the second column's ids there."""
+    import numpy as np
+
+    at = np.flatnonzero(lowers != norms)
+    return at.tolist(), norms[at].tolist()
+
+
+@cache
+def _ids(words: frozenset[str]) -> tuple[int, ...]:
+    """The string ids (hashes) spaCy's arrays hold for words."""
+    from spacy.strings import get_string_id
+
+    return tuple(get_string_id(w) for w in sorted(words))
+
+
+def sent_end(tokens: Tokens, end: int) -> int:
     """The end of the sentence containing token end-1."""
-    return sentence_bounds(doc, end - 1, end)[1]
+    return tokens.sentence_end(end)
 
 
-def sentence_bounds(doc: Any, start: int, end: int) -> tuple[int, int]:
+def sentence_bounds(tokens: Tokens, start: int, end: int) -> tuple[int, int]:
     """Token range of the sentence around [start, end), bounded by blocks and final punctuation."""
-    lo = start
-    while lo > 0:
-        prev = doc[lo - 1]
-        if prev.text in SENTENCE_END or (prev.is_space and "\n\n" in prev.text):
-            break
-        lo -= 1
-    hi = end
-    n = len(doc)
-    while hi < n:
-        tok = doc[hi]
-        if tok.is_space and "\n\n" in tok.text:
-            break
-        hi += 1
-        if tok.text in SENTENCE_END:
-            while hi < n and doc[hi].text in SENTENCE_END | QUOTES:
-                hi += 1
-            break
-    return lo, hi
+    return tokens.sentence_start(start), tokens.sentence_end(end)
 
 
 def reported_speech(words: list[str]) -> str | None:
@@ -468,12 +587,25 @@ def _is_question_opening(words: list[str]) -> bool:
     return words[0] in WH_WORDS and any(w in AUX_QUESTION for w in words[1:3])
 
 
-def _clause_words(doc: Any, sent_start: int, start: int) -> list[str]:
+def _clause_words(tokens: Tokens, sent_start: int, start: int) -> list[str]:
     """Lower-cased words from the last clause break before ``start`` up to it."""
+    lower, text = tokens.lower, tokens.text
     i = start
-    while i > sent_start and doc[i - 1].lower_ not in CLAUSE_BREAK and doc[i - 1].text not in (".", ";"):
+    while i > sent_start and lower[i - 1] not in CLAUSE_BREAK and text[i - 1] not in (".", ";"):
         i -= 1
-    return _lowers(doc, i, start)
+    return lower[i:start]
+
+
+NEGATION_PHRASE_STARTS = frozenset(p[0] for p in NEGATION_PHRASES)
+MENTION_STARTS = frozenset(p[0] for p in MENTION_CUES)
+ATTRIBUTION_STARTS = frozenset(p[0] for p in ATTRIBUTION_CUES)
+
+
+def _led_by(phrases: tuple[tuple[str, ...], ...], starts: frozenset[str], words: set[str]) -> list[tuple[str, ...]]:
+    """The phrases, in their order, whose first word (one of ``starts``) is among ``words``."""
+    if starts.isdisjoint(words):  # the common case, decided in C
+        return []
+    return [p for p in phrases if p[0] in words]
 
 
 def _find(words: list[str], phrase: tuple[str, ...]) -> int:
@@ -486,24 +618,25 @@ def _find(words: list[str], phrase: tuple[str, ...]) -> int:
     return -1
 
 
-def inner_negation(doc: Any, start: int, end: int, literals: frozenset[str]) -> int | None:
+def inner_negation(tokens: Tokens, start: int, end: int, literals: frozenset[str]) -> int | None:
     """A negation word inside the match that the pattern did not spell out (it filled a gap)."""
+    tokens.load(start, end)
+    negation, lower = tokens.negation, tokens.lower
     for i in range(start, end):
-        token = doc[i]
-        negation = token.norm_ in NEGATION or token.lower_ in NEGATION
-        spelled = token.lower_ in literals or token.norm_ in literals
-        if negation and not spelled and not _is_pseudo(doc, i, end):
+        if not negation[i] or lower[i] in literals or tokens.norm(i) in literals:
+            continue  # not a negation, or one the pattern spells out
+        if not _is_pseudo(tokens, i, end):
             return i
     return None
 
 
-def _starts_clause(doc: Any, sent_start: int, i: int) -> bool:
-    return i == sent_start or doc[i - 1].text in (",", ";", ":", "(", "—") or doc[i - 1].is_space
+def _starts_clause(tokens: Tokens, sent_start: int, i: int) -> bool:
+    return i == sent_start or tokens.text[i - 1] in (",", ";", ":", "(", "—") or tokens.space[i - 1]
 
 
-def post_negation(doc: Any, end: int, sent_end: int) -> str | None:
+def post_negation(tokens: Tokens, end: int, sent_end: int) -> str | None:
     """A negated verdict after the match: '… for anti-ageing are not approved', '… is unproven'."""
-    words: list[str] = [doc[i].lower_ for i in range(end, min(sent_end, end + 7))]
+    words = tokens.lower[end : min(sent_end, end + 7)]
     for i, word in enumerate(words):
         if word in CLAUSE_BREAK or word in (",", ".", "but"):
             return None
@@ -519,63 +652,62 @@ def post_negation(doc: Any, end: int, sent_end: int) -> str | None:
     return None
 
 
-def _in_subordinate_clause(doc: Any, sent_start: int, i: int) -> bool:
+def _in_subordinate_clause(tokens: Tokens, sent_start: int, i: int) -> bool:
     """Whether token i sits in a fronted 'if/unless/when …,' clause (its negation stays there)."""
     for j in range(i - 1, sent_start - 1, -1):
-        word = doc[j].lower_
-        if doc[j].text == "," or word in CLAUSE_BREAK:
+        word = tokens.lower[j]
+        if tokens.text[j] == "," or word in CLAUSE_BREAK:
             return False
         if word in SUBORDINATORS:
             return True
     return False
 
 
-def _is_pseudo(doc: Any, i: int, limit: int) -> bool:
-    if doc[i].lower_ == "no" and i + 1 < len(doc) and doc[i + 1].text == "-":
+def _is_pseudo(tokens: Tokens, i: int, limit: int) -> bool:
+    if tokens.lower[i] == "no" and i + 1 < len(tokens) and tokens.text[i + 1] == "-":
         return True  # a compound adjective: "no-obligation consult", "no-strings credit"
-    following = tuple(doc[j].lower_ for j in range(i, min(i + 4, limit)))
+    following = tuple(tokens.lower[i : min(i + 4, limit)])
     return any(following[: len(p)] == p for p in PSEUDO_NEGATION)
 
 
-def negation_cue(doc: Any, sent_start: int, start: int, self_negating: bool = False) -> tuple[str, int] | None:
+def negation_cue(tokens: Tokens, sent_start: int, start: int, self_negating: bool = False) -> tuple[str, int] | None:
     """The negation cue (text, token index) governing a match starting at ``start``, if any.
 
     A match that carries its own negation ("no downtime", "doesn't hurt") is a claim in itself; an
     earlier negation cancels it only from inside the same comma-free clause, and a coordinated
     "no X and no Y" list does not ("no scars and no downtime").
     """
+    lower, text = tokens.lower, tokens.text
     lo = max(sent_start, start - VERBAL_WINDOW)
     after_comma = False
     coordinated = False
     for i in range(start - 1, lo - 1, -1):
-        token = doc[i]
-        word = token.lower_
-        if word in CLAUSE_BREAK or (token.is_space and "\n" in token.text):
+        word = lower[i]
+        if word in CLAUSE_BREAK or (tokens.space[i] and "\n" in text[i]):
             break
-        if token.text == ",":
+        if text[i] == ",":
             after_comma = True
-            if self_negating or (i + 1 < start and doc[i + 1].lower_ in NEW_CLAUSE):
+            if self_negating or (i + 1 < start and lower[i + 1] in NEW_CLAUSE):
                 break  # ", so the treatment is safe": a new clause the negation does not reach
             continue
         if word in ("and", "or", "&", "/"):
             coordinated = True
-        negation = token.norm_ in NEGATION or word in NEGATION
-        if not negation or _is_pseudo(doc, i, start):
+        if not tokens.negation[i] or _is_pseudo(tokens, i, start):
             continue
-        verbal = token.norm_ in VERBAL_NEGATION or word in VERBAL_NEGATION
+        verbal = tokens.verbal[i]
         if self_negating and (coordinated or not verbal):
             continue
         if start - i <= NEGATION_WINDOW and not after_comma:
-            return token.text, i
-        if not after_comma and _starts_clause(doc, sent_start, i):
-            return token.text, i  # "No stem cell therapy is authorised to be offered as a cure"
-        if verbal and not _in_subordinate_clause(doc, sent_start, i):
-            return token.text, i
+            return text[i], i
+        if not after_comma and _starts_clause(tokens, sent_start, i):
+            return text[i], i  # "No stem cell therapy is authorised to be offered as a cure"
+        if verbal and not _in_subordinate_clause(tokens, sent_start, i):
+            return text[i], i
         break
     lo = max(sent_start, start - NEGATION_WINDOW)
-    words = _lowers(doc, lo, start)
+    words = lower[lo:start]
     present = set(words)
-    for phrase in (p for p in NEGATION_PHRASES if p[0] in present):
+    for phrase in _led_by(NEGATION_PHRASES, NEGATION_PHRASE_STARTS, present):
         at = _find(words, phrase)
         if at != -1:
             return " ".join(phrase), lo + at
@@ -585,12 +717,13 @@ def negation_cue(doc: Any, sent_start: int, start: int, self_negating: bool = Fa
 DOUBLE_QUOTES = frozenset({'"', "“", "”", "«", "»", "„"})
 
 
-def inside_quotes(doc: Any, sent_start: int, start: int, end: int, sent_end: int) -> bool:
+def inside_quotes(tokens: Tokens, sent_start: int, start: int, end: int, sent_end: int) -> bool:
     """Whether the match sits inside a double-quoted stretch of its sentence."""
-    opened = sum(1 for i in range(sent_start, start) if doc[i].text in DOUBLE_QUOTES)
+    text = tokens.text
+    opened = sum(map(DOUBLE_QUOTES.__contains__, text[sent_start:start]))
     if opened % 2 == 1:
-        return any(doc[i].text in DOUBLE_QUOTES for i in range(end, sent_end))
-    return start > sent_start and doc[start - 1].text in QUOTES and end < sent_end and doc[end].text in QUOTES
+        return not DOUBLE_QUOTES.isdisjoint(text[end:sent_end])
+    return start > sent_start and text[start - 1] in QUOTES and end < sent_end and text[end] in QUOTES
 
 
 def critical_stance(text: str) -> bool:
@@ -600,43 +733,51 @@ def critical_stance(text: str) -> bool:
     return sum(lowered.count(cue) for cue in CRITICAL_CUES) >= 2
 
 
+@lru_cache(maxsize=4096)
+def _citation(sentence: str) -> str | None:
+    """The citation a sentence carries, if any (every match in the sentence asks)."""
+    found = CITATION.search(sentence)
+    return found.group(0) if found else None
+
+
 def analyse(
-    doc: Any,
+    tokens: Tokens,
     start: int,
     end: int,
     segment: Segment | None,
     critical: bool = False,
     self_negating: bool = False,
 ) -> Cues:
-    """Decide every context cue for the match doc[start:end]."""
+    """Decide every context cue for the match tokens [start, end)."""
+    tokens.load(start, end)
     cues = Cues()
-    s_lo, s_hi = sentence_bounds(doc, start, end)
-    before = _lowers(doc, s_lo, start)
-    neg = negation_cue(doc, s_lo, start, self_negating)
+    s_lo, s_hi = sentence_bounds(tokens, start, end)
+    before = tokens.lower[s_lo:start]
+    neg = negation_cue(tokens, s_lo, start, self_negating)
     if neg is None:
-        after = post_negation(doc, end, sent_end(doc, end))
+        after = post_negation(tokens, end, sent_end(tokens, end))
         if after:
             cues.found["negated"] = f"negated afterwards ('{after}')"
     if neg:
         cues.found["negated"] = f"negated by '{neg[0]}'"
         at = neg[1]
-        if at > s_lo and doc[at - 1].lower_ in AUXILIARIES:
+        if at > s_lo and tokens.lower[at - 1] in AUXILIARIES:
             at -= 1
         cues.negation_at = at
-        cues.negation_char = doc[at].idx
-    sentence_text = doc[s_lo:s_hi].text.strip()
-    clause_before = _clause_words(doc, s_lo, start)
-    opening = [w.lower().rstrip(".:,") for w in sentence_text.split()[:4]]
+        cues.negation_char = tokens.idx[at]
+    sentence_text = tokens.span_text(s_lo, s_hi).strip()
+    clause = _clause_words(tokens, s_lo, start)
+    opening = [w.lower().rstrip(".:,") for w in sentence_text.split(maxsplit=4)[:4]]
     first = opening[0] if opening else ""
     heading_question = bool(segment and segment.kind == "heading" and _is_question_opening(opening))
     if sentence_text.endswith("?") or heading_question or first == "q":
         cues.found["question"] = "in a question"
-    elif "whether" in clause_before or any(_find(clause_before, p) != -1 for p in INDIRECT_IF):
+    # Every INDIRECT_IF phrase ends in "if": without one there is nothing to look for.
+    elif "whether" in clause or ("if" in clause and any(_find(clause, p) != -1 for p in INDIRECT_IF)):
         cues.found["question"] = "in an indirect question ('whether/if …')"
-    quoted = inside_quotes(doc, s_lo, start, end, s_hi)
-    clause = _clause_words(doc, s_lo, start)
+    quoted = inside_quotes(tokens, s_lo, start, end, s_hi)
     before_set = set(before)
-    for phrase in (p for p in MENTION_CUES if p[0] in before_set):
+    for phrase in _led_by(MENTION_CUES, MENTION_STARTS, before_set):
         at = _find(before, phrase)
         if at == -1:
             continue
@@ -651,7 +792,7 @@ def analyse(
             if word in LANGUAGE_NOUNS and any(w in ENUMERATION_MARKS for w in before[i + 1 :]):
                 cues.found["mention"] = f"listed as language after '{word}'"
                 break
-    for phrase in (p for p in ATTRIBUTION_CUES if p[0] in before_set):
+    for phrase in _led_by(ATTRIBUTION_CUES, ATTRIBUTION_STARTS, before_set):
         if _find(before, phrase) != -1:
             cues.found["attributed"] = f"attributed to others ('{' '.join(phrase)}')"
             break
@@ -664,7 +805,7 @@ def analyse(
             if verb:
                 cues.found["attributed"] = f"quoted as reported speech ('{verb}')"
     if "attributed" not in cues and segment is not None and segment.kind == "blockquote":
-        words = set(_lowers(doc, s_lo, s_hi)) | set(segment.lead.lower().split())
+        words = set(tokens.lower[s_lo:s_hi]) | set(segment.lead.lower().split())
         agency = words & AGENCIES
         if agency:
             cues.found["attributed"] = f"quoting a regulator ({sorted(agency)[0]})"
@@ -675,15 +816,15 @@ def analyse(
             cues.found["attributed"] = f"in a table column headed '{segment.column_header}'"
         else:
             lead_words = lead.replace(":", " ").split()
-            for phrase in ATTRIBUTION_CUES:
-                if segment.kind == "list_item" and _find(lead_words, phrase) != -1:
-                    cues.found["attributed"] = f"in a list introduced by '{segment.lead[:60]}'"
-                    break
-    citation = CITATION.search(sentence_text)
-    if citation:
-        cues.found["cited"] = f"the sentence cites a source ('{citation.group(0)}')"
+            in_list = segment.kind == "list_item"
+            led = _led_by(ATTRIBUTION_CUES, ATTRIBUTION_STARTS, set(lead_words)) if in_list else []
+            if any(_find(lead_words, p) != -1 for p in led):
+                cues.found["attributed"] = f"in a list introduced by '{segment.lead[:60]}'"
+    citation = _citation(sentence_text)
+    if citation is not None:
+        cues.found["cited"] = f"the sentence cites a source ('{citation}')"
     for i in range(start - 1, max(s_lo, start - 6) - 1, -1):
-        if doc[i].lower_ in HEDGES:
-            cues.found["hedged"] = f"hedged by '{doc[i].text}'"
+        if tokens.lower[i] in HEDGES:
+            cues.found["hedged"] = f"hedged by '{tokens.text[i]}'"
             break
     return cues

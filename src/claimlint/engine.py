@@ -6,6 +6,7 @@ import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -224,6 +225,7 @@ class Linter:
             compiled.ensure_all()
         doc = compiled.make_doc(document.prose)
         hits = compiled.match(doc, document.prose)
+        tokens = context.Tokens(doc, document.prose)
         ignored = set(self.config.ignored_for(document.path))
         directives = suppress.collect(document)
         span_hits: list[Hit] = []
@@ -244,31 +246,29 @@ class Linter:
 
         def cues_for(hit: Hit) -> context.Cues:
             literals = self._literals(hit.pattern)
-            self_negating = any(
-                doc[i].lower_ in literals and (doc[i].norm_ in context.NEGATION or doc[i].lower_ in context.NEGATION)
-                for i in range(hit.start, hit.end)
-            )
+            tokens.load(hit.start, hit.end)
+            self_negating = any(tokens.negation[i] and tokens.lower[i] in literals for i in range(hit.start, hit.end))
             key = (hit.start, hit.end, self_negating)
             if key not in cue_cache:
                 cue_cache[key] = (
                     context.analyse(
-                        doc, hit.start, hit.end, document.segment_at(hit.start_char), critical(), self_negating
+                        tokens, hit.start, hit.end, document.segment_at(hit.start_char), critical(), self_negating
                     )
                     if self.use_context
                     else context.Cues()
                 )
             cues = cue_cache[key]
             if self.use_context and "negated" not in cues:
-                inner = context.inner_negation(doc, hit.start, hit.end, self._literals(hit.pattern))
+                inner = context.inner_negation(tokens, hit.start, hit.end, literals)
                 if inner is not None:
                     cues = context.Cues(dict(cues.found), cues.negation_at, cues.negation_char)
-                    cues.found["negated"] = f"negated by '{doc[inner].text}' inside the match"
+                    cues.found["negated"] = f"negated by '{tokens.text[inner]}' inside the match"
             return cues
 
         kept: list[_Candidate] = []
         dropped: list[tuple[Hit, str]] = []
         for hit in span_hits:
-            clarified = _clarified(doc, hit) if hit.pattern.unless and self.use_context else None
+            clarified = _clarified(tokens, hit) if hit.pattern.unless and self.use_context else None
             if clarified:
                 dropped.append((hit, clarified))
                 continue
@@ -278,7 +278,7 @@ class Linter:
             elif decision is not None:
                 kept.append(decision)
         for candidate in _merge(kept):
-            self._emit(candidate, document, doc, directives, result)
+            self._emit(candidate, document, tokens, directives, result)
         kept_spans = [(f.code, f.start, f.end) for f in result.findings]
         for hit, reason in dropped:
             start, end = document.to_source(hit.start_char, hit.end_char)
@@ -289,7 +289,7 @@ class Linter:
                 Suppressed(document.path, hit.rule.code, start, end, line, col, document.source[start:end], reason)
             )
         for rule_hits in doc_hits.values():
-            self._document_rule(rule_hits[0].rule, rule_hits, cues_for, document, doc, directives, result)
+            self._document_rule(rule_hits[0].rule, rule_hits, cues_for, document, tokens, directives, result)
         result.findings.sort(key=Finding.sort_key)
         result.suppressed = _unique_suppressed(result.suppressed)
         return result
@@ -362,7 +362,7 @@ class Linter:
         self,
         cand: _Candidate,
         document: Document,
-        doc: Any,
+        tokens: context.Tokens,
         directives: suppress.Suppressions,
         result: FileResult,
         scope: str = "span",
@@ -389,8 +389,8 @@ class Linter:
             )
             return
         matched = document.prose[hit.start_char : hit.end_char]
-        s_lo, s_hi = context.sentence_bounds(doc, hit.start, hit.end)
-        sentence = doc[s_lo:s_hi].text.strip()
+        s_lo, s_hi = context.sentence_bounds(tokens, hit.start, hit.end)
+        sentence = tokens.span_text(s_lo, s_hi).strip()
         text = message or _fill(rule.message, matched, rule.missing)
         result.findings.append(
             Finding(
@@ -408,25 +408,28 @@ class Linter:
                 end=end,
                 text=document.source[start:end],
                 scope=scope,
-                suggestions=self._suggestions(rule, doc, hit, s_lo),
+                suggestions=self._suggestions(rule, tokens, hit, s_lo),
                 context=tuple(cand.cues),
                 sentence=sentence,
             )
         )
 
-    def _suggestions(self, rule: Rule, doc: Any, hit: Hit, sent_start: int) -> tuple[SuggestionOut, ...]:
-        first = doc[hit.start]
-        inflection = inflection_of(first.lower_, first.norm_)
-        at_start = all(not t.is_alpha for t in doc[sent_start : hit.start])
+    def _suggestions(self, rule: Rule, tokens: context.Tokens, hit: Hit, sent_start: int) -> tuple[SuggestionOut, ...]:
+        if not rule.suggestions:
+            return ()
+        tokens.load(sent_start, hit.end)
+        first = tokens.text[hit.start]
+        inflection = inflection_of(tokens.lower[hit.start], tokens.norm(hit.start))
+        at_start = not any(word.isalpha() for word in tokens.text[sent_start : hit.start])  # spaCy's is_alpha
         out = []
         for suggestion in rule.suggestions:
             if suggestion.applicability is Applicability.DISPLAY:
                 out.append(SuggestionOut(suggestion.text, suggestion.applicability, suggestion.title))
                 continue
-            text = _fill(suggestion.template_for(inflection), doc[hit.start : hit.end].text, rule.missing)
+            text = _fill(suggestion.template_for(inflection), tokens.span_text(hit.start, hit.end), rule.missing)
             if at_start and text[:1].islower():
                 text = text[0].upper() + text[1:]
-            elif not at_start and text[:1].isupper() and text[1:2].islower() and not first.text[:1].isupper():
+            elif not at_start and text[:1].isupper() and text[1:2].islower() and not first[:1].isupper():
                 text = text[0].lower() + text[1:]
             out.append(SuggestionOut(text, suggestion.applicability, suggestion.title))
         return tuple(out)
@@ -437,7 +440,7 @@ class Linter:
         hits: list[Hit],
         cues_for: Any,
         document: Document,
-        doc: Any,
+        tokens: context.Tokens,
         directives: suppress.Suppressions,
         result: FileResult,
     ) -> None:
@@ -446,7 +449,7 @@ class Linter:
             return
         triggers = []
         for hit in sorted(hits, key=lambda h: (h.start, -h.end)):
-            if hit.role != "claim" or (hit.pattern.unless and _clarified(doc, hit)):
+            if hit.role != "claim" or (hit.pattern.unless and _clarified(tokens, hit)):
                 continue
             decision = self._decide(hit, cues_for(hit), document)
             if isinstance(decision, _Candidate):
@@ -457,7 +460,7 @@ class Linter:
             self._emit(
                 first,
                 document,
-                doc,
+                tokens,
                 directives,
                 result,
                 scope="document",
@@ -465,20 +468,25 @@ class Linter:
             )
 
 
-def _clarified(doc: Any, hit: Hit) -> str | None:
+def _clarified(tokens: context.Tokens, hit: Hit) -> str | None:
     """The clarification (an `unless` regex) found in the match's sentence or the next ones."""
-    lo, hi = context.sentence_bounds(doc, hit.start, hit.end)
+    lo, hi = context.sentence_bounds(tokens, hit.start, hit.end)
     for _ in range(hit.pattern.unless_sentences):
-        if hi >= len(doc):
+        if hi >= len(tokens):
             break
         nxt = hi
-        while nxt < len(doc) and doc[nxt].is_space:
+        while nxt < len(tokens) and tokens.space[nxt]:
             nxt += 1
-        if nxt >= len(doc):
+        if nxt >= len(tokens):
             break
-        hi = context.sentence_bounds(doc, nxt, nxt + 1)[1]
-    window = doc[lo:hi].text
-    for regex in hit.pattern.unless:
+        hi = context.sentence_bounds(tokens, nxt, nxt + 1)[1]
+    return _clarification(tokens.span_text(lo, hi), hit.pattern.unless)
+
+
+@lru_cache(maxsize=4096)
+def _clarification(window: str, unless: tuple[str, ...]) -> str | None:
+    """The reason the first matching `unless` regex gives; hits in one sentence share the answer."""
+    for regex in unless:
         m = regexes.search(regex, window, re.IGNORECASE)
         if m:
             return f"clarified by '{m.group(0)}'"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -132,6 +132,8 @@ class CompiledRules:
         }
         hashes = np.fromiter(self._canon_by_lower, dtype=np.uint64, count=len(self._canon_by_lower))
         self._table_hashes = np.sort(hashes)
+        canon_ids = [strings[self._canon_by_lower[lower]] for lower in self._table_hashes.tolist()]
+        self._table_canon = np.array(canon_ids, dtype=np.uint64)  # the NORM id each entry should get
         self._normed: set[int] = set()
 
     def _apply_norms(self, doc: Any) -> None:
@@ -152,15 +154,17 @@ class CompiledRules:
         if not mask.any():
             return
         vocab = self.nlp.vocab
-        strings = vocab.strings
-        for orth, lower in set(zip(array[mask, 0].tolist(), array[mask, 1].tolist(), strict=True)):
-            if orth not in self._normed:
-                vocab[orth].norm_ = self._canon_by_lower[lower]
-                self._normed.add(orth)
+        orths = array[mask, 0].tolist()
+        fresh = set(orths).difference(self._normed)
+        if fresh:
+            lower_of = dict(zip(orths, array[mask, 1].tolist(), strict=True))
+            for orth in fresh:
+                vocab[orth].norm_ = self._canon_by_lower[lower_of[orth]]
+            self._normed.update(fresh)
         # Tokenizer exceptions ("does" in "doesn't") carry a norm of their own on the token.
-        for i in np.flatnonzero(mask).tolist():
+        for i in np.flatnonzero(mask & (array[:, 2] != self._table_canon[at])).tolist():
             canon = self._canon_by_lower[int(array[i, 1])]
-            if int(array[i, 2]) != strings[canon] and doc[i].norm_ != canon:
+            if doc[i].norm_ != canon:
                 doc[i].norm_ = canon
 
     def norm(self, word: str) -> str:
@@ -353,6 +357,7 @@ class CompiledRules:
         ``doc.text`` when the caller already has it (spaCy rebuilds it on every access)."""
         hits: list[Hit] = []
         lexicon_hits: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        starts, ends = _char_offsets(doc)
         raw = [
             m
             for matcher in (self.phrase_matcher, self.exact_matcher, self.token_matcher)
@@ -364,10 +369,9 @@ class CompiledRules:
             if rule is None or pattern is None:
                 lexicon_hits[name].append((start, end))
                 continue
-            span = doc[start:end]
-            hits.append(Hit(rule, pattern, role, start, end, span.start_char, span.end_char))
+            hits.append(Hit(rule, pattern, role, start, end, starts[start], ends[end - 1]))
         text = doc.text if text is None else text
-        for (kind, index), blocks in self._anchored_blocks(doc, text).items():
+        for (kind, index), blocks in self._anchored_blocks(doc, text, starts).items():
             for tok_lo, tok_hi, char_lo, char_hi in sorted(blocks):
                 if kind == "tokens":
                     own = self.anchored[index][0]
@@ -381,17 +385,17 @@ class CompiledRules:
                     self._regex_hits(doc, text, regex, rule, pattern, role, char_lo, char_hi, hits)
         for rule, pattern, role, regex in self.regexes:
             self._regex_hits(doc, text, regex, rule, pattern, role, 0, len(text), hits)
+        boundaries = _boundaries(doc, text, starts, ends) if self.near and lexicon_hits else []
         for rule, pattern, role in self.near:
             assert pattern.left and pattern.right
             for start, end in _near_pairs(
-                doc,
+                boundaries,
                 lexicon_hits.get(pattern.left.lexicon, []),
                 lexicon_hits.get(pattern.right.lexicon, []),
                 pattern.window,
                 pattern.ordered,
             ):
-                span = doc[start:end]
-                hits.append(Hit(rule, pattern, role, start, end, span.start_char, span.end_char))
+                hits.append(Hit(rule, pattern, role, start, end, starts[start], ends[end - 1]))
         return hits
 
     @staticmethod
@@ -422,16 +426,18 @@ class CompiledRules:
                 hits.append(Hit(rule, pattern, role, span.start, span.end, m.start(), m.end()))
 
     def _anchored_blocks(
-        self, doc: Any, text: str | None = None
+        self, doc: Any, text: str | None = None, starts: list[int] | None = None
     ) -> dict[tuple[str, int], set[tuple[int, int, int, int]]]:
         """For each anchored pattern whose anchor occurs, the blocks (token and character ranges,
-        between blank-line separators) that hold an anchor."""
+        between blank-line separators) that hold an anchor; ``starts`` are the tokens' character
+        offsets, when the caller has them."""
         if not self.anchor_users:
             return {}
         found = [*self.anchor_lower(doc), *self.anchor_norm(doc)]
         if not found:
             return {}
         text = text if text is not None else doc.text
+        starts = starts if starts is not None else _char_offsets(doc)[0]
         separators: list[int] = []
         pos = text.find("\n\n")
         while pos != -1:
@@ -443,7 +449,7 @@ class CompiledRules:
             users = self.anchor_users.get(key)
             if not users:
                 continue
-            i = bisect_right(separators, doc[start].idx)
+            i = bisect_right(separators, starts[start])
             if i not in blocks:
                 lo_char = separators[i - 1] + 2 if i > 0 else 0
                 hi_char = separators[i] if i < len(separators) else len(text)
@@ -453,6 +459,14 @@ class CompiledRules:
             for user in users:
                 out[user].add(blocks[i])
         return out
+
+
+def _char_offsets(doc: Any) -> tuple[list[int], list[int]]:
+    """Each token's start and end character offset (what a Span would report, without making one)."""
+    from spacy.attrs import IDX, LENGTH
+
+    array = doc.to_array([IDX, LENGTH])
+    return array[:, 0].tolist(), (array[:, 0] + array[:, 1]).tolist()
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:
@@ -471,12 +485,23 @@ def _blocks(text: str) -> list[tuple[int, int]]:
 BOUNDARY = frozenset({".", "!", "?", ";"})
 
 
-def _crosses_boundary(doc: Any, start: int, end: int) -> bool:
-    return any(t.text in BOUNDARY or (t.is_space and "\n\n" in t.text) for t in doc[start:end])
+def _boundaries(doc: Any, text: str, starts: list[int], ends: list[int]) -> list[int]:
+    """The tokens that are sentence boundaries (final punctuation, ';', a blank-line space), in order."""
+    import numpy as np
+    from spacy.attrs import IS_SPACE, ORTH
+    from spacy.strings import get_string_id
+
+    array = doc.to_array([ORTH, IS_SPACE])
+    marks = np.zeros(len(array), dtype=bool)
+    for mark in BOUNDARY:
+        marks |= array[:, 0] == get_string_id(mark)
+    for i in np.flatnonzero(array[:, 1]).tolist():
+        marks[i] |= "\n\n" in text[starts[i] : ends[i]]
+    return np.flatnonzero(marks).tolist()
 
 
 def _near_pairs(
-    doc: Any,
+    boundaries: list[int],
     left: list[tuple[int, int]],
     right: list[tuple[int, int]],
     window: int,
@@ -493,6 +518,6 @@ def _near_pairs(
                 continue
             else:
                 gap, first, last = ls - re_, rs, le
-            if gap <= window and not _crosses_boundary(doc, first, last):
+            if gap <= window and bisect_left(boundaries, first) == bisect_left(boundaries, last):
                 pairs.append((first, last))
     return pairs
