@@ -219,7 +219,7 @@ class Linter:
                 compiled.ensure(self.prefilter.confirmed(uncompiled, document.prose))
         elif self.use_prefilter:
             compiled = self.compiled
-            compiled.ensure(self._pending().admitted(document.prose))
+            compiled.ensure(self._pending().keyed(document.prose))
         else:
             compiled = self.compiled
             compiled.ensure_all()

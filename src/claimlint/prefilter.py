@@ -230,6 +230,17 @@ class Prefilter:
         found.update(ident for regex, flags, ident in self.regexes if regexes.search(regex, text, flags))
         return found
 
+    def keyed(self, text: str) -> set[int]:
+        """Ids of the patterns whose most selective word occurs in ``text`` (a loose, cheap test:
+        on a long run, a pattern is compiled once its key word turns up, and never looked for
+        again)."""
+        found = set(self.always)
+        found.update(ident for literal, ident, _ in self.substrings if literal in text)
+        for word in self.index.keys() & set(words_of(text)):
+            found.update(ident for _, ident in self.index[word])
+        found.update(ident for regex, flags, ident in self.regexes if regexes.search(regex, text, flags))
+        return found
+
 
 def build(rules: Sequence[Rule], lexicons: dict[str, tuple[str, ...]]) -> Prefilter:
     """The prefilter for a set of enabled rules."""
