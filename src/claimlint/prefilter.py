@@ -289,8 +289,17 @@ def build(rules: Sequence[Rule], lexicons: dict[str, tuple[str, ...]]) -> Prefil
             key_group = min(requirement, key=_key)
             for word in key_group:
                 index.setdefault(word, set()).add((requirement, ident))
+    # Equal word groups recur across patterns; sharing one object for each keeps the cached
+    # prefilter small and quick to unpickle (it is loaded on every start-up).
+    share = _Sharer()
+    index_out = {w: tuple((share.requirement(r), i) for r, i in entries) for w, entries in index.items()}
+    phrases = {i: tuple(share.requirement(r) for r in seqs) for i, seqs in phrases.items()}
+    near = {
+        i: (tuple(share.requirement(r) for r in left), tuple(share.requirement(r) for r in right), gap)
+        for i, (left, right, gap) in near.items()
+    }
     return Prefilter(
-        {w: tuple(r) for w, r in index.items()},
+        index_out,
         tuple(regexes),
         frozenset(always),
         tuple(substrings),
@@ -360,6 +369,19 @@ def _between(positions: list[int], low: int, high: int) -> list[int]:
         out.append(positions[i])
         i += 1
     return out
+
+
+class _Sharer:
+    """One object for each distinct group and requirement."""
+
+    def __init__(self) -> None:
+        self.groups: dict[Group, Group] = {}
+        self.requirements: dict[Requirement, Requirement] = {}
+
+    def requirement(self, requirement: Requirement) -> Requirement:
+        """The shared equal of a requirement, made of shared groups."""
+        shared = tuple(self.groups.setdefault(g, g) for g in requirement)
+        return self.requirements.setdefault(shared, shared)
 
 
 class _Sequencer:
