@@ -88,6 +88,8 @@ class CompiledRules:
         self.anchored_regexes: list[tuple[Rule, Pattern, str, re.Pattern[str], frozenset[int]]] = []
         self.anchor_users: dict[int, list[tuple[str, int]]] = {}
         self.near: list[tuple[Rule, Pattern, str]] = []
+        self.near_by_left: dict[str, list[int]] = {}  # left operand -> indexes into self.near
+        self.near_by_right: dict[str, list[int]] = {}
         self.used_lexicons: set[str] = set()
         self.entries = enumerate_patterns(self.rules)
         self.compiled_ids: set[int] = set()
@@ -183,6 +185,8 @@ class CompiledRules:
         """Every spelling of every phrase and lexicon entry the enabled rules can compile."""
         phrases = [p for _, pattern, _ in self.entries for p in expand_phrases(pattern.phrases, self.lexicons)]
         phrases += [e for name in self.lexicons for e in self.lexicons[name]]
+        operands = {op.lexicon for _, pattern, _ in self.entries for op in (pattern.left, pattern.right) if op}
+        phrases += [e for name in sorted(operands) for e in self.lexicon_entries(name)]  # inline '=a|b' lists
         return sorted({v for p in phrases for v in spelling_variants(p)})
 
     def tokenize_phrases(self, texts: Iterable[str]) -> PhraseTable:
@@ -251,6 +255,8 @@ class CompiledRules:
         elif pattern.kind == "near":
             assert pattern.left and pattern.right
             self.used_lexicons.update((pattern.left.lexicon, pattern.right.lexicon))
+            self.near_by_left.setdefault(pattern.left.lexicon, []).append(len(self.near))
+            self.near_by_right.setdefault(pattern.right.lexicon, []).append(len(self.near))
             self.near.append((rule, pattern, role))
 
     def _regex_anchor(self, pattern: Pattern) -> set[str]:
@@ -385,13 +391,18 @@ class CompiledRules:
                     self._regex_hits(doc, text, regex, rule, pattern, role, char_lo, char_hi, hits)
         for rule, pattern, role, regex in self.regexes:
             self._regex_hits(doc, text, regex, rule, pattern, role, 0, len(text), hits)
-        boundaries = _boundaries(doc, text, starts, ends) if self.near and lexicon_hits else []
-        for rule, pattern, role in self.near:
+        # Only near patterns whose both operands occur can pair (in the order they were added).
+        near = sorted(
+            {i for name in lexicon_hits for i in self.near_by_left.get(name, ())}
+            & {i for name in lexicon_hits for i in self.near_by_right.get(name, ())}
+        )
+        boundaries = _boundaries(doc, text, starts, ends) if near else []
+        for rule, pattern, role in (self.near[i] for i in near):
             assert pattern.left and pattern.right
             for start, end in _near_pairs(
                 boundaries,
-                lexicon_hits.get(pattern.left.lexicon, []),
-                lexicon_hits.get(pattern.right.lexicon, []),
+                lexicon_hits[pattern.left.lexicon],
+                lexicon_hits[pattern.right.lexicon],
                 pattern.window,
                 pattern.ordered,
             ):
