@@ -172,3 +172,25 @@ def test_required_words_of_a_regex() -> None:
     assert required_words(r"\b(?:see|feel)?\s+better\b") == (frozenset({"better"}),)  # optional: not required
     assert required_words(r"x(?:foo)+ bar\b") == (frozenset({"bar"}),)
     assert required_words(r"[") == ()  # not a regex: nothing inferred
+
+
+def test_first_characters_of_a_regex() -> None:
+    import re
+
+    from claimlint.regexes import first_chars
+
+    assert first_chars("副作用|リスク") == frozenset({"副", "リ"})
+    assert first_chars(r"(?:完治|根治)(?![^。]*ない)") == frozenset({"完", "根"})
+    assert first_chars(r"\bfoo", re.IGNORECASE) == frozenset({"f", "F"})
+    assert first_chars(r"(?:a|b)?c") is None  # may start with c too: not analysed, so unknown
+    assert first_chars(r"[^x]y") is None
+
+
+def test_korean_and_japanese_regexes_are_skipped_on_an_english_page(linter: Linter) -> None:
+    prefilter = linter.prefilter
+    assert len(prefilter.gated) >= 5
+    english = "Our clinic offers 100% natural care. Side effects are rare."
+    assert all(ident not in prefilter.gated for _, _, ident in prefilter._searched_regexes(english))
+    korean = "줄기세포 시술은 부작용이 전혀 없습니다."
+    assert {ident for _, _, ident in prefilter._searched_regexes(korean)} >= prefilter.gated
+    assert prefilter.candidates(korean)

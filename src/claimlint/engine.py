@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # imported when a page needs spaCy: a clean page or a warm ca
     from claimlint.matching import CompiledRules
 
 WORD = re.compile(r"\w+")
-PREFILTER_FORMAT = "prefilter-v11"  # bump when the Prefilter's pickled shape changes
+PREFILTER_FORMAT = "prefilter-v12"  # bump when the Prefilter's pickled shape changes
 PREFILTERED_DOCUMENTS = 8  # documents a Linter runs the prefilter on (see _lint)
 PHRASE_TABLE_FORMAT = "phrases-v4"  # bump when matching.PhraseTable's shape changes
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from claimlint import regexes
 from claimlint.inflect import base_form, forms
+from claimlint.regexes import first_chars
 from claimlint.rules import Pattern, Rule
 from claimlint.vocab import classes, expand_phrases, lex_names, lexicon_entries, norm_table, rule_words
 
@@ -154,6 +155,11 @@ class Prefilter:
     near: dict[int, tuple[Sequences, Sequences, int]] = field(default_factory=dict)  # left, right, gap
     phrases: dict[int, Sequences] = field(default_factory=dict)
     disclosures: frozenset[int] = frozenset()  # ids of `requires_any` patterns
+    # Unanchored regexes that can only start with a non-ASCII character (Korean and Japanese
+    # patterns), and a character class of those characters: one scan of an English page rules
+    # them all out.
+    gated: frozenset[int] = frozenset()
+    regex_gate: str = ""
 
     def candidates(self, text: str) -> set[int]:
         """Ids of the patterns that could match ``text``; every other pattern cannot.
@@ -207,15 +213,15 @@ class Prefilter:
     def without(self, ids: set[int]) -> Prefilter:
         """The prefilter of the other patterns only (those not compiled yet, on a long run)."""
         index = {
-            word: kept
-            for word, entries in self.index.items()
-            if (kept := tuple(e for e in entries if e[1] not in ids))
+            word: kept for word, entries in self.index.items() if (kept := tuple(e for e in entries if e[1] not in ids))
         }
         return Prefilter(
             index,
             tuple(r for r in self.regexes if r[2] not in ids),
             self.always - ids,
             tuple(s for s in self.substrings if s[1] not in ids),
+            gated=self.gated,
+            regex_gate=self.regex_gate,
         )
 
     def admitted(self, text: str) -> set[int]:
@@ -227,8 +233,16 @@ class Prefilter:
             for requirement, ident in self.index[word]:
                 if ident not in found and all(not group.isdisjoint(present) for group in requirement):
                     found.add(ident)
-        found.update(ident for regex, flags, ident in self.regexes if regexes.search(regex, text, flags))
+        found.update(
+            ident for regex, flags, ident in self._searched_regexes(text) if regexes.search(regex, text, flags)
+        )
         return found
+
+    def _searched_regexes(self, text: str) -> list[tuple[str, int, int]]:
+        """The unanchored regexes worth searching ``text`` for."""
+        if not self.gated or regexes.search(self.regex_gate, text):
+            return list(self.regexes)
+        return [r for r in self.regexes if r[2] not in self.gated]
 
     def keyed(self, text: str) -> set[int]:
         """Ids of the patterns whose most selective word occurs in ``text`` (a loose, cheap test:
@@ -238,7 +252,9 @@ class Prefilter:
         found.update(ident for literal, ident, _ in self.substrings if literal in text)
         for word in self.index.keys() & set(words_of(text)):
             found.update(ident for _, ident in self.index[word])
-        found.update(ident for regex, flags, ident in self.regexes if regexes.search(regex, text, flags))
+        found.update(
+            ident for regex, flags, ident in self._searched_regexes(text) if regexes.search(regex, text, flags)
+        )
         return found
 
 
@@ -307,7 +323,20 @@ def build(rules: Sequence[Rule], lexicons: dict[str, tuple[str, ...]]) -> Prefil
         near,
         phrases,
         frozenset(disclosures),
+        *_gate(regexes),
     )
+
+
+def _gate(unanchored: list[tuple[str, int, int]]) -> tuple[frozenset[int], str]:
+    """The regexes that can only start with a non-ASCII character, and a class of those characters."""
+    gated: set[int] = set()
+    chars: set[str] = set()
+    for regex, flags, ident in unanchored:
+        first = first_chars(regex, flags)
+        if first and not any(c.isascii() for c in first):
+            gated.add(ident)
+            chars |= first
+    return frozenset(gated), "[" + "".join(sorted(re.escape(c) for c in chars)) + "]" if chars else ""
 
 
 def _symbol_only(pattern: Pattern, lexicons: dict[str, tuple[str, ...]]) -> list[str]:

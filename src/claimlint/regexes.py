@@ -136,8 +136,10 @@ def _flatten(seq: list[Any]) -> list[Any]:
             items.append(_EDGE if av in (c.AT_BOUNDARY, c.AT_BEGINNING_LINE, c.AT_BEGINNING) else "?")
         elif op is c.IN:
             items.append(_EDGE if _is_space_class(av) else "?")
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1 and all(
-            o is c.IN and _is_space_class(a) for o, a in av[2]
+        elif (
+            op in (c.MAX_REPEAT, c.MIN_REPEAT)
+            and av[0] >= 1
+            and all(o is c.IN and _is_space_class(a) for o, a in av[2])
         ):
             items.append(_EDGE)  # \s+
         elif op is c.SUBPATTERN and not _has_branch_inside(av[-1]):
@@ -171,8 +173,7 @@ def _is_space_class(members: Any) -> bool:
     c = _constants()
 
     return all(
-        (op is c.CATEGORY and av is c.CATEGORY_SPACE) or (op is c.LITERAL and chr(av) in " \t\n-")
-        for op, av in members
+        (op is c.CATEGORY and av is c.CATEGORY_SPACE) or (op is c.LITERAL and chr(av) in " \t\n-") for op, av in members
     )
 
 
@@ -185,3 +186,47 @@ def _has_branch_inside(seq: Any) -> bool:
 def _constants() -> Any:
     """The regex parser's opcode constants (private to the re package)."""
     return importlib.import_module("re._constants")
+
+
+def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """The characters a match of the regex can start with (None when not a small known set)."""
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        return _first(list(_parser.parse(pattern, flags)), bool(flags & re.IGNORECASE))
+    except Exception:  # private internals of another Python: unknown
+        return None
+
+
+def _first(seq: list[Any], ignore_case: bool) -> frozenset[str] | None:
+    c = _constants()
+    for op, av in seq:
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # zero-width: the match starts at the next item
+        if op is c.LITERAL:
+            char = chr(av)
+            return frozenset({char, char.lower(), char.upper()} if ignore_case else {char})
+        if op is c.IN:
+            chars: set[str] = set()
+            for member, value in av:
+                if member is c.LITERAL:
+                    chars.add(chr(value))
+                elif member is c.RANGE and value[1] - value[0] < 256:
+                    chars.update(chr(code) for code in range(value[0], value[1] + 1))
+                else:
+                    return None
+            return frozenset(chars | {ch.swapcase() for ch in chars} if ignore_case else chars)
+        if op is c.BRANCH:
+            out: set[str] = set()
+            for branch in av[1]:
+                found = _first(list(branch), ignore_case)
+                if found is None:
+                    return None
+                out |= found
+            return frozenset(out)
+        if op is c.SUBPATTERN:
+            return _first(list(av[-1]), ignore_case) if av[-1].getwidth()[0] > 0 else None
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+            return _first(list(av[2]), ignore_case)
+        return None
+    return None
