@@ -209,20 +209,13 @@ class Assessor:
         sentence = tokens.span_text(s_lo, s_hi).strip()
         text = message or _fill(rule.message, matched, rule.missing)
         result.findings.append(
-            Finding(
-                path=document.path,
-                code=rule.code,
-                name=rule.name,
-                category=rule.category,
+            Finding.located(
+                document.path,
+                rule,
+                pos,
+                document.source[start:end],
                 severity=cand.severity,
                 message=text,
-                line=pos.line,
-                column=pos.column,
-                end_line=pos.end_line,
-                end_column=pos.end_column,
-                start=start,
-                end=end,
-                text=document.source[start:end],
                 scope=scope,
                 suggestions=self._suggestions(rule, tokens, hit, s_lo),
                 context=tuple(cand.cues),

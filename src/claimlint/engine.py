@@ -25,8 +25,8 @@ if TYPE_CHECKING:  # imported when a page needs spaCy: a clean page or a warm ca
 
 WORD = re.compile(r"\w+")
 PREFILTER_FORMAT = "prefilter-v12"  # bump when the Prefilter's pickled shape changes
-PREFILTERED_DOCUMENTS = 8  # documents a Linter runs the prefilter on (see _lint)
-PHRASE_TABLE_FORMAT = "phrases-v4"  # bump when matching.PhraseTable's shape changes
+PREFILTERED_DOCUMENTS = 4  # documents a Linter runs the prefilter on (see _lint)
+PHRASE_TABLE_FORMAT = "phrases-v5"  # bump when matching.PhraseTable's shape changes
 
 
 def builtin_rule_dir() -> Path:
@@ -161,7 +161,9 @@ class Linter:
     def _pending(self) -> Prefilter:
         """The prefilter of the patterns not compiled yet (rebuilt when more get compiled)."""
         compiled_ids = self.compiled.compiled_ids
-        if self._pending_for != len(compiled_ids):
+        # Rebuilt when a tenth more patterns got compiled: a stale one only names compiled patterns
+        # too, which ensure() skips.
+        if self._pending_for < 0 or len(compiled_ids) > self._pending_for * 1.1:
             self._pending_prefilter = self.prefilter.without(compiled_ids)
             self._pending_for = len(compiled_ids)
         return self._pending_prefilter

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from claimlint.rules import Applicability, Severity
+
+if TYPE_CHECKING:
+    from claimlint.document import Position
+    from claimlint.rules import Rule
 
 
 @dataclass(frozen=True)
@@ -41,6 +46,24 @@ class Finding:
     # This finding as output.json renders it, stored with cached results so that a warm run
     # copies it instead of rendering thousands of findings again ("" until rendered).
     json: str = field(default="", compare=False, repr=False)
+
+    @classmethod
+    def located(cls, path: str, rule: Rule, pos: Position, text: str, **fields: Any) -> Finding:
+        """A finding of ``rule`` at a source position; the remaining fields as given."""
+        return cls(
+            path=path,
+            code=rule.code,
+            name=rule.name,
+            category=rule.category,
+            line=pos.line,
+            column=pos.column,
+            end_line=pos.end_line,
+            end_column=pos.end_column,
+            start=pos.start,
+            end=pos.end,
+            text=text,
+            **fields,
+        )
 
     def sort_key(self) -> tuple[str, int, int, str]:
         """Order by file, position, then rule code."""

@@ -19,9 +19,9 @@ from claimlint.prefilter import COMMON, enumerate_patterns
 from claimlint.rules import Pattern, Rule
 from claimlint.vocab import expand_phrases, lex_names, lexicon_entries, norm_table, rule_words
 
-# A phrase spelling -> the NORM and the LOWER hash of each of its tokens (as spaCy's StringStore
-# hashes them, which is how PhraseMatcher compares tokens).
-PhraseTable = dict[str, tuple[tuple[int, ...], tuple[int, ...]]]
+# A phrase -> for each of its spellings ("side effects", "side-effects"), the NORM hashes and the
+# LOWER hashes of its tokens (as spaCy's StringStore hashes them, which PhraseMatcher compares).
+PhraseTable = dict[str, tuple[tuple[tuple[int, ...], ...], tuple[tuple[int, ...], ...]]]
 
 WORD_GAP = re.compile(r"(?<=\w)(\s+|-)(?=\w)")
 MAX_JOINTS = 3
@@ -182,34 +182,41 @@ class CompiledRules:
         return key
 
     def phrase_texts(self) -> list[str]:
-        """Every spelling of every phrase and lexicon entry the enabled rules can compile."""
+        """Every phrase and lexicon entry the enabled rules can compile."""
         phrases = [p for _, pattern, _ in self.entries for p in expand_phrases(pattern.phrases, self.lexicons)]
         phrases += [e for name in self.lexicons for e in self.lexicons[name]]
         operands = {op.lexicon for _, pattern, _ in self.entries for op in (pattern.left, pattern.right) if op}
         phrases += [e for name in sorted(operands) for e in self.lexicon_entries(name)]  # inline '=a|b' lists
-        return sorted({v for p in phrases for v in spelling_variants(p)})
+        return sorted(set(phrases))
 
-    def tokenize_phrases(self, texts: Iterable[str]) -> PhraseTable:
-        """The NORM and LOWER hashes of each phrase's tokens, as documents will carry them."""
-        table: PhraseTable = {}
+    def tokenize_phrases(self, phrases: Iterable[str]) -> PhraseTable:
+        """For each phrase, the NORM and the LOWER hashes of each of its spellings' tokens, as
+        documents will carry them."""
+        phrases = list(phrases)
+        spellings = [spelling_variants(p) for p in phrases]
+        texts = sorted({t for variants in spellings for t in variants})
         tokenizer: Any = self.nlp.tokenizer
+        keys = {}
         for text, doc in zip(texts, tokenizer.pipe(texts), strict=True):
             self._apply_norms(doc)
-            table[text] = (tuple(t.norm for t in doc), tuple(t.lower for t in doc))
-        return table
+            keys[text] = (tuple(t.norm for t in doc), tuple(t.lower for t in doc))
+        return {
+            phrase: (tuple(keys[t][0] for t in variants), tuple(keys[t][1] for t in variants))
+            for phrase, variants in zip(phrases, spellings, strict=True)
+        }
 
     def use_phrase_table(self, table: PhraseTable) -> None:
         """Take phrase tokenizations from a cache instead of tokenizing at compile time."""
         self.phrase_table.update(table)
 
     def _phrase_keys(self, phrases: Iterable[str], attr: str) -> list[tuple[int, ...]]:
-        """Each phrase spelling as the attribute hashes the PhraseMatcher compares with a doc."""
-        texts = sorted({v for p in phrases for v in spelling_variants(p)})
-        missing = [t for t in texts if t not in self.phrase_table]
+        """Each spelling of each phrase as the attribute hashes the PhraseMatcher compares with a doc."""
+        phrases = set(phrases)
+        missing = [p for p in phrases if p not in self.phrase_table]
         if missing:
             self.phrase_table.update(self.tokenize_phrases(missing))
         column = 0 if attr == "NORM" else 1
-        return [key for t in texts if (key := self.phrase_table[t][column])]
+        return sorted({key for p in phrases for key in self.phrase_table[p][column] if key})
 
     def _add(self, rule: Rule, pattern: Pattern, role: str) -> None:
         if pattern.kind == "phrases":

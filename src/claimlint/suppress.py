@@ -221,19 +221,12 @@ def _status(d: Directive, on: dt.date) -> str:
 def _finding(document: Document, d: Directive, rule: Rule) -> Finding:
     pos = document.position(d.start, d.end)
     text = document.source[d.start : d.end]
-    return Finding(
-        path=document.path,
-        code=rule.code,
-        name=rule.name,
-        category=rule.category,
+    return Finding.located(
+        document.path,
+        rule,
+        pos,
+        text,
         severity=rule.severity,
         message=rule.message.replace("{expires}", d.expires),
-        line=pos.line,
-        column=pos.column,
-        end_line=pos.end_line,
-        end_column=pos.end_column,
-        start=d.start,
-        end=d.end,
-        text=text,
         sentence=text,
     )
