@@ -81,8 +81,6 @@ class CompiledRules:
         self.targets: dict[int, tuple[Rule | None, Pattern | None, str, str]] = {}
         self.regexes: list[tuple[Rule, Pattern, str, re.Pattern[str]]] = []
         # Anchored patterns run only on the blocks where one of their anchor words occurs.
-        self.anchor_lower: Any = PhraseMatcher(vocab, attr="LOWER")
-        self.anchor_norm: Any = PhraseMatcher(vocab, attr="NORM")
         self.anchor_keys: dict[tuple[str, str], int] = {}
         self.anchored: list[tuple[Any, frozenset[int]]] = []
         self.anchored_regexes: list[tuple[Rule, Pattern, str, re.Pattern[str], frozenset[int]]] = []
@@ -328,8 +326,9 @@ class CompiledRules:
             key = (attr, value)
             if key not in self.anchor_keys:
                 self.anchor_keys[key] = self.nlp.vocab.strings.add(f"anchor:{attr}:{value}")
-                matcher = self.anchor_lower if attr == "LOWER" else self.anchor_norm
-                # One word, matched on its own LOWER/NORM hash (the value is already lower-case).
+                # One word, matched on its own LOWER/NORM hash (the value is already lower-case),
+                # by the phrase matcher that compares that attribute: no extra pass over the doc.
+                matcher = self.exact_matcher if attr == "LOWER" else self.phrase_matcher
                 matcher.add(f"anchor:{attr}:{value}", [(self.nlp.vocab.strings.add(value),)])
             ids.add(self.anchor_keys[key])
         return frozenset(ids)
@@ -377,14 +376,20 @@ class CompiledRules:
             if len(matcher)
             for m in matcher(doc)
         ]
-        for key, start, end in raw:
-            rule, pattern, role, name = self.targets[key]
+        anchors = []
+        for match in raw:
+            key, start, end = match
+            target = self.targets.get(key)
+            if target is None:
+                anchors.append(match)
+                continue
+            rule, pattern, role, name = target
             if rule is None or pattern is None:
                 lexicon_hits[name].append((start, end))
                 continue
             hits.append(Hit(rule, pattern, role, start, end, starts[start], ends[end - 1]))
         text = doc.text if text is None else text
-        for (kind, index), blocks in self._anchored_blocks(doc, text, starts).items():
+        for (kind, index), blocks in self._anchored_blocks(doc, text, starts, anchors).items():
             for tok_lo, tok_hi, char_lo, char_hi in sorted(blocks):
                 if kind == "tokens":
                     own = self.anchored[index][0]
@@ -444,14 +449,19 @@ class CompiledRules:
                 hits.append(Hit(rule, pattern, role, span.start, span.end, m.start(), m.end()))
 
     def _anchored_blocks(
-        self, doc: Any, text: str | None = None, starts: list[int] | None = None
+        self,
+        doc: Any,
+        text: str | None = None,
+        starts: list[int] | None = None,
+        found: list[tuple[int, int, int]] | None = None,
     ) -> dict[tuple[str, int], set[tuple[int, int, int, int]]]:
         """For each anchored pattern whose anchor occurs, the blocks (token and character ranges,
         between blank-line separators) that hold an anchor; ``starts`` are the tokens' character
-        offsets, when the caller has them."""
+        offsets and ``found`` the anchor matches, when the caller has them."""
         if not self.anchor_users:
             return {}
-        found = [*self.anchor_lower(doc), *self.anchor_norm(doc)]
+        if found is None:
+            found = [m for matcher in (self.phrase_matcher, self.exact_matcher) for m in matcher(doc)]
         if not found:
             return {}
         text = text if text is not None else doc.text
