@@ -417,14 +417,14 @@ class Tokens:
 
     def __init__(self, doc: Any, prose: str) -> None:
         import numpy as np
-        from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER, NORM, ORTH
+        from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER, NORM
 
         self.prose = prose
-        array = doc.to_array([IDX, LENGTH, ORTH, LOWER, NORM, IS_SPACE])
+        array = doc.to_array([IDX, LENGTH, LOWER, NORM, IS_SPACE])
         n = len(array)
         self.idx: list[int] = array[:, 0].tolist()
         self.ends: list[int] = (array[:, 0] + array[:, 1]).tolist()
-        self.space: list[bool] = array[:, 5].astype(bool).tolist()
+        self.space: list[bool] = array[:, 4].astype(bool).tolist()
         self.text: list[str] = [""] * n
         self.lower: list[str] = [""] * n
         self.negation: list[bool] = [False] * n
@@ -432,12 +432,13 @@ class Tokens:
         # Few tokens have a NORM other than their lower case ("n't" -> "not", inflected rule words).
         strings = doc.vocab.strings
         self._norms: dict[int, str] = {
-            i: strings[norm] for i, norm in zip(*_differing(array[:, 3], array[:, 4]), strict=True)
+            i: strings[norm] for i, norm in zip(*_differing(array[:, 2], array[:, 3]), strict=True)
         }
         self._norm_at = sorted(self._norms)
-        spaces = np.flatnonzero(array[:, 5]).tolist()
+        spaces = np.flatnonzero(array[:, 4]).tolist()
         self._blank_lines = [i for i in spaces if "\n\n" in self._word(i)]
         self._loaded: set[int] = set()
+        # Punctuation has no case: the LOWER ids of final punctuation are its ORTH ids.
         self._stops, self._sentence_ends = self._breaks(array[:, 2])
 
     def __len__(self) -> int:
@@ -493,14 +494,14 @@ class Tokens:
         """The text of token i, whether or not its block is loaded."""
         return self.prose[self.idx[i] : self.ends[i]]
 
-    def _breaks(self, orths: Any) -> tuple[list[int], list[int]]:
+    def _breaks(self, lowers: Any) -> tuple[list[int], list[int]]:
         """The tokens that end a sentence (final punctuation, blank-line space), with the end
         offset of each such sentence."""
         import numpy as np
 
-        final = np.zeros(len(orths), dtype=bool)
-        for orth in _ids(SENTENCE_END):
-            final |= orths == orth
+        final = np.zeros(len(lowers), dtype=bool)
+        for word_id in _ids(SENTENCE_END):
+            final |= lowers == word_id
         stops = set(np.flatnonzero(final).tolist())
         n = len(self.idx)
         ends = []
