@@ -54,13 +54,6 @@ class Assessor:
             (span_hits if rule.scope == "span" else doc_hits[rule.code]).append(hit)
         cue_cache: dict[tuple[int, int, bool], context.Cues] = {}
 
-        stance: list[bool] = []
-
-        def critical() -> bool:
-            if not stance:
-                stance.append(context.critical_stance(document.prose))
-            return stance[0]
-
         def cues_for(hit: Hit) -> context.Cues:
             literals = self._literals(hit.pattern)
             tokens.load(hit.start, hit.end)
@@ -68,9 +61,7 @@ class Assessor:
             key = (hit.start, hit.end, self_negating)
             if key not in cue_cache:
                 cue_cache[key] = (
-                    context.analyse(
-                        tokens, hit.start, hit.end, document.segment_at(hit.start_char), critical(), self_negating
-                    )
+                    context.analyse(tokens, hit.start, hit.end, document.segment_at(hit.start_char), self_negating)
                     if self.use_context
                     else context.Cues()
                 )
@@ -275,6 +266,7 @@ class Assessor:
                 scope="document",
                 message=_fill(rule.message, matched, rule.missing),
             )
+
 
 def _clarified(tokens: context.Tokens, hit: Hit) -> str | None:
     """The clarification (an `unless` regex) found in the match's sentence or the next ones."""

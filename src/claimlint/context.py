@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
-from typing import Any
+from functools import cache, cached_property, lru_cache
+from typing import Any, NamedTuple
 
 from claimlint.document import Segment
 
@@ -405,6 +405,14 @@ class Cues:
         return kind in self.found
 
 
+class Sentence(NamedTuple):
+    """What every match in one sentence shares: its text, first words and citation."""
+
+    text: str
+    opening: list[str]
+    citation: str | None
+
+
 class Tokens:
     """Plain-Python columns of a spaCy Doc's tokens, with the sentence breaks found once.
 
@@ -438,6 +446,8 @@ class Tokens:
         spaces = np.flatnonzero(array[:, 4]).tolist()
         self._blank_lines = [i for i in spaces if "\n\n" in self._word(i)]
         self._loaded: set[int] = set()
+        self._ready = (0, 0)  # the tokens the last ``load`` covered
+        self._sentences: dict[tuple[int, int], Sentence] = {}
         # Punctuation has no case: the LOWER ids of final punctuation are its ORTH ids.
         self._stops, self._sentence_ends = self._breaks(array[:, 2])
 
@@ -447,6 +457,9 @@ class Tokens:
     def load(self, start: int, end: int) -> None:
         """Fill the word columns for the blocks that tokens [start, end) lie in, and the blank
         lines around them."""
+        ready = self._ready
+        if ready[0] <= start < ready[1] and end <= ready[1]:
+            return  # a document's hits come in text order: most lie in the blocks loaded last
         first = bisect_left(self._blank_lines, start)
         last = bisect_left(self._blank_lines, max(start, end - 1))
         for block in range(first, last + 1):
@@ -455,6 +468,10 @@ class Tokens:
                 lo = self._blank_lines[block - 1] if block else 0
                 hi = self._blank_lines[block] + 1 if block < len(self._blank_lines) else len(self.idx)
                 self._fill(lo, hi)
+        # The blank line before the first block belongs to the block before it.
+        lo = self._blank_lines[first - 1] + 1 if first else 0
+        hi = self._blank_lines[last] + 1 if last < len(self._blank_lines) else len(self.idx)
+        self._ready = (lo, hi)
 
     def _fill(self, lo: int, hi: int) -> None:
         text = [self.prose[a:b] for a, b in zip(self.idx[lo:hi], self.ends[lo:hi], strict=True)]
@@ -468,6 +485,20 @@ class Tokens:
             norm = self._norms[i]
             self.negation[i] = self.negation[i] or norm in NEGATION
             self.verbal[i] = self.verbal[i] or norm in VERBAL_NEGATION
+
+    @cached_property
+    def critical(self) -> bool:
+        """Whether the document warns about claims (``critical_stance``), decided on first use."""
+        return critical_stance(self.prose)
+
+    def sentence(self, lo: int, hi: int) -> Sentence:
+        """The text, opening words and citation of the sentence tokens [lo, hi), found once."""
+        found = self._sentences.get((lo, hi))
+        if found is None:
+            text = self.span_text(lo, hi).strip()
+            opening = [w.lower().rstrip(".:,") for w in text.split(maxsplit=4)[:4]]
+            found = self._sentences[lo, hi] = Sentence(text, opening, _citation(text))
+        return found
 
     def norm(self, i: int) -> str:
         """The NORM of token i."""
@@ -746,7 +777,6 @@ def analyse(
     start: int,
     end: int,
     segment: Segment | None,
-    critical: bool = False,
     self_negating: bool = False,
 ) -> Cues:
     """Decide every context cue for the match tokens [start, end)."""
@@ -766,12 +796,12 @@ def analyse(
             at -= 1
         cues.negation_at = at
         cues.negation_char = tokens.idx[at]
-    sentence_text = tokens.span_text(s_lo, s_hi).strip()
+    sentence = tokens.sentence(s_lo, s_hi)
     clause = _clause_words(tokens, s_lo, start)
-    opening = [w.lower().rstrip(".:,") for w in sentence_text.split(maxsplit=4)[:4]]
+    opening = sentence.opening
     first = opening[0] if opening else ""
     heading_question = bool(segment and segment.kind == "heading" and _is_question_opening(opening))
-    if sentence_text.endswith("?") or heading_question or first == "q":
+    if sentence.text.endswith("?") or heading_question or first == "q":
         cues.found["question"] = "in a question"
     # Every INDIRECT_IF phrase ends in "if": without one there is nothing to look for.
     elif "whether" in clause or ("if" in clause and any(_find(clause, p) != -1 for p in INDIRECT_IF)):
@@ -801,7 +831,7 @@ def analyse(
         seller = seller_report(clause)
         if seller:
             cues.found["attributed"] = f"attributed to others ('{seller}')"
-        elif critical and quoted:
+        elif quoted and tokens.critical:
             verb = reported_speech(clause)
             if verb:
                 cues.found["attributed"] = f"quoted as reported speech ('{verb}')"
@@ -821,9 +851,8 @@ def analyse(
             led = _led_by(ATTRIBUTION_CUES, ATTRIBUTION_STARTS, set(lead_words)) if in_list else []
             if any(_find(lead_words, p) != -1 for p in led):
                 cues.found["attributed"] = f"in a list introduced by '{segment.lead[:60]}'"
-    citation = _citation(sentence_text)
-    if citation is not None:
-        cues.found["cited"] = f"the sentence cites a source ('{citation}')"
+    if sentence.citation is not None:
+        cues.found["cited"] = f"the sentence cites a source ('{sentence.citation}')"
     for i in range(start - 1, max(s_lo, start - 6) - 1, -1):
         if tokens.lower[i] in HEDGES:
             cues.found["hedged"] = f"hedged by '{tokens.text[i]}'"
