@@ -654,6 +654,8 @@ def inner_negation(tokens: Tokens, start: int, end: int, literals: frozenset[str
     """A negation word inside the match that the pattern did not spell out (it filled a gap)."""
     tokens.load(start, end)
     negation, lower = tokens.negation, tokens.lower
+    if True not in negation[start:end]:
+        return None  # the common case, decided in C
     for i in range(start, end):
         if not negation[i] or lower[i] in literals or tokens.norm(i) in literals:
             continue  # not a negation, or one the pattern spells out
@@ -772,6 +774,21 @@ def _citation(sentence: str) -> str | None:
     return found.group(0) if found else None
 
 
+@lru_cache(maxsize=1024)
+def block_attribution(kind: str, column_header: str, lead: str) -> str | None:
+    """Why a block frames its words as others': a column headed 'Myth', a list led by 'be wary of'."""
+    header = column_header.lower()
+    if header and reports_others(header):
+        return f"in a table column headed '{column_header}'"
+    if kind != "list_item":
+        return None
+    lead_words = lead.lower().replace(":", " ").split()
+    led = _led_by(ATTRIBUTION_CUES, ATTRIBUTION_STARTS, set(lead_words))
+    if any(_find(lead_words, p) != -1 for p in led):
+        return f"in a list introduced by '{lead[:60]}'"
+    return None
+
+
 def analyse(
     tokens: Tokens,
     start: int,
@@ -841,16 +858,9 @@ def analyse(
         if agency:
             cues.found["attributed"] = f"quoting a regulator ({sorted(agency)[0]})"
     if "attributed" not in cues and segment is not None:
-        header = segment.column_header.lower()
-        lead = segment.lead.lower()
-        if header and reports_others(header):
-            cues.found["attributed"] = f"in a table column headed '{segment.column_header}'"
-        else:
-            lead_words = lead.replace(":", " ").split()
-            in_list = segment.kind == "list_item"
-            led = _led_by(ATTRIBUTION_CUES, ATTRIBUTION_STARTS, set(lead_words)) if in_list else []
-            if any(_find(lead_words, p) != -1 for p in led):
-                cues.found["attributed"] = f"in a list introduced by '{segment.lead[:60]}'"
+        framed = block_attribution(segment.kind, segment.column_header, segment.lead)
+        if framed is not None:
+            cues.found["attributed"] = framed
     if sentence.citation is not None:
         cues.found["cited"] = f"the sentence cites a source ('{sentence.citation}')"
     for i in range(start - 1, max(s_lo, start - 6) - 1, -1):
