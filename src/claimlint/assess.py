@@ -36,6 +36,8 @@ class Assessor:
         self.compiled = compiled
         self.use_context = use_context
         self._literal_cache: dict[int, frozenset[str]] = {}
+        # Rewrites by (id of rule, matched text, inflection, at sentence start, capitalised).
+        self._rendered: dict[tuple[int, str, str, bool, bool], tuple[SuggestionOut, ...]] = {}
 
     def assess(self, document: Document, result: FileResult) -> None:
         """Match the compiled rules in ``document`` and add its findings and suppressed matches."""
@@ -57,7 +59,9 @@ class Assessor:
         def cues_for(hit: Hit) -> context.Cues:
             literals = self._literals(hit.pattern)
             tokens.load(hit.start, hit.end)
-            self_negating = any(tokens.negation[i] and tokens.lower[i] in literals for i in range(hit.start, hit.end))
+            self_negating = True in tokens.negation[hit.start : hit.end] and any(
+                tokens.negation[i] and tokens.lower[i] in literals for i in range(hit.start, hit.end)
+            )
             key = (hit.start, hit.end, self_negating)
             if key not in cue_cache:
                 cue_cache[key] = (
@@ -197,7 +201,7 @@ class Assessor:
             return
         matched = document.prose[hit.start_char : hit.end_char]
         s_lo, s_hi = context.sentence_bounds(tokens, hit.start, hit.end)
-        sentence = tokens.span_text(s_lo, s_hi).strip()
+        sentence = tokens.sentence(s_lo, s_hi).text
         text = message or _fill(rule.message, matched, rule.missing)
         result.findings.append(
             Finding.located(
@@ -221,18 +225,11 @@ class Assessor:
         first = tokens.text[hit.start]
         inflection = inflection_of(tokens.lower[hit.start], tokens.norm(hit.start))
         at_start = not any(word.isalpha() for word in tokens.text[sent_start : hit.start])  # spaCy's is_alpha
-        out = []
-        for suggestion in rule.suggestions:
-            if suggestion.applicability is Applicability.DISPLAY:
-                out.append(SuggestionOut(suggestion.text, suggestion.applicability, suggestion.title))
-                continue
-            text = _fill(suggestion.template_for(inflection), tokens.span_text(hit.start, hit.end), rule.missing)
-            if at_start and text[:1].islower():
-                text = text[0].upper() + text[1:]
-            elif not at_start and text[:1].isupper() and text[1:2].islower() and not first[:1].isupper():
-                text = text[0].lower() + text[1:]
-            out.append(SuggestionOut(text, suggestion.applicability, suggestion.title))
-        return tuple(out)
+        key = (id(rule), tokens.span_text(hit.start, hit.end), inflection, at_start, first[:1].isupper())
+        rendered = self._rendered.get(key)
+        if rendered is None:
+            rendered = self._rendered[key] = _render(rule, *key[1:])
+        return rendered
 
     def _document_rule(
         self,
@@ -266,6 +263,22 @@ class Assessor:
                 scope="document",
                 message=_fill(rule.message, matched, rule.missing),
             )
+
+
+def _render(rule: Rule, matched: str, inflection: str, at_start: bool, capitalised: bool) -> tuple[SuggestionOut, ...]:
+    """A rule's rewrites of one matched text, cased for where it stands in its sentence."""
+    out = []
+    for suggestion in rule.suggestions:
+        if suggestion.applicability is Applicability.DISPLAY:
+            out.append(SuggestionOut(suggestion.text, suggestion.applicability, suggestion.title))
+            continue
+        text = _fill(suggestion.template_for(inflection), matched, rule.missing)
+        if at_start and text[:1].islower():
+            text = text[0].upper() + text[1:]
+        elif not at_start and text[:1].isupper() and text[1:2].islower() and not capitalised:
+            text = text[0].lower() + text[1:]
+        out.append(SuggestionOut(text, suggestion.applicability, suggestion.title))
+    return tuple(out)
 
 
 def _clarified(tokens: context.Tokens, hit: Hit) -> str | None:
