@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from typing import Any, NamedTuple
@@ -406,11 +407,12 @@ class Cues:
 
 
 class Sentence(NamedTuple):
-    """What every match in one sentence shares: its text, first words and citation."""
+    """What every match in one sentence shares: its text, first words, citation, quote marks."""
 
     text: str
     opening: list[str]
     citation: str | None
+    quoted: bool  # whether it holds any quote mark
 
 
 class Tokens:
@@ -497,7 +499,7 @@ class Tokens:
         if found is None:
             text = self.span_text(lo, hi).strip()
             opening = [w.lower().rstrip(".:,") for w in text.split(maxsplit=4)[:4]]
-            found = self._sentences[lo, hi] = Sentence(text, opening, _citation(text))
+            found = self._sentences[lo, hi] = Sentence(text, opening, _citation(text), not QUOTES.isdisjoint(text))
         return found
 
     def norm(self, i: int) -> str:
@@ -595,6 +597,8 @@ def reports_others(header: str) -> bool:
 def seller_report(words: list[str]) -> str | None:
     """'some lounges dangle …', 'the host told …', 'mailers inviting …': a third-party seller
     as the subject of a marketing or reporting verb, earlier in the same clause."""
+    if SELLER_NOUNS.isdisjoint(words):  # the common case, decided in C
+        return None
     for i, word in enumerate(words):
         if word not in SELLER_NOUNS:
             continue
@@ -606,6 +610,16 @@ def seller_report(words: list[str]) -> str | None:
         for verb in words[i + 1 : i + 9]:
             if verb in REPORTING_VERBS:
                 return f"{before} {word} {verb}".strip()
+    return None
+
+
+def _listed_language(words: list[str]) -> str | None:
+    """A language noun followed by a dash or colon that lists words: 'the register — longevity'."""
+    if LANGUAGE_NOUNS.isdisjoint(words):  # the common case, decided in C
+        return None
+    for i, word in enumerate(words):
+        if word in LANGUAGE_NOUNS and any(w in ENUMERATION_MARKS for w in words[i + 1 :]):
+            return word
     return None
 
 
@@ -633,11 +647,14 @@ MENTION_STARTS = frozenset(p[0] for p in MENTION_CUES)
 ATTRIBUTION_STARTS = frozenset(p[0] for p in ATTRIBUTION_CUES)
 
 
-def _led_by(phrases: tuple[tuple[str, ...], ...], starts: frozenset[str], words: set[str]) -> list[tuple[str, ...]]:
+def _led_by(
+    phrases: tuple[tuple[str, ...], ...], starts: frozenset[str], words: Collection[str]
+) -> list[tuple[str, ...]]:
     """The phrases, in their order, whose first word (one of ``starts``) is among ``words``."""
     if starts.isdisjoint(words):  # the common case, decided in C
         return []
-    return [p for p in phrases if p[0] in words]
+    present = set(words)
+    return [p for p in phrases if p[0] in present]
 
 
 def _find(words: list[str], phrase: tuple[str, ...]) -> int:
@@ -740,8 +757,7 @@ def negation_cue(tokens: Tokens, sent_start: int, start: int, self_negating: boo
         break
     lo = max(sent_start, start - NEGATION_WINDOW)
     words = lower[lo:start]
-    present = set(words)
-    for phrase in _led_by(NEGATION_PHRASES, NEGATION_PHRASE_STARTS, present):
+    for phrase in _led_by(NEGATION_PHRASES, NEGATION_PHRASE_STARTS, words):
         at = _find(words, phrase)
         if at != -1:
             return " ".join(phrase), lo + at
@@ -783,7 +799,7 @@ def block_attribution(kind: str, column_header: str, lead: str) -> str | None:
     if kind != "list_item":
         return None
     lead_words = lead.lower().replace(":", " ").split()
-    led = _led_by(ATTRIBUTION_CUES, ATTRIBUTION_STARTS, set(lead_words))
+    led = _led_by(ATTRIBUTION_CUES, ATTRIBUTION_STARTS, lead_words)
     if any(_find(lead_words, p) != -1 for p in led):
         return f"in a list introduced by '{lead[:60]}'"
     return None
@@ -803,7 +819,7 @@ def analyse(
     before = tokens.lower[s_lo:start]
     neg = negation_cue(tokens, s_lo, start, self_negating)
     if neg is None:
-        after = post_negation(tokens, end, sent_end(tokens, end))
+        after = post_negation(tokens, end, s_hi)
         if after:
             cues.found["negated"] = f"negated afterwards ('{after}')"
     if neg:
@@ -823,9 +839,8 @@ def analyse(
     # Every INDIRECT_IF phrase ends in "if": without one there is nothing to look for.
     elif "whether" in clause or ("if" in clause and any(_find(clause, p) != -1 for p in INDIRECT_IF)):
         cues.found["question"] = "in an indirect question ('whether/if …')"
-    quoted = inside_quotes(tokens, s_lo, start, end, s_hi)
-    before_set = set(before)
-    for phrase in _led_by(MENTION_CUES, MENTION_STARTS, before_set):
+    quoted = sentence.quoted and inside_quotes(tokens, s_lo, start, end, s_hi)
+    for phrase in _led_by(MENTION_CUES, MENTION_STARTS, before):
         at = _find(before, phrase)
         if at == -1:
             continue
@@ -836,11 +851,10 @@ def analyse(
             cues.found["mention"] = f"mentioned after '{' '.join(phrase)}'"
             break
     else:
-        for i, word in enumerate(before):
-            if word in LANGUAGE_NOUNS and any(w in ENUMERATION_MARKS for w in before[i + 1 :]):
-                cues.found["mention"] = f"listed as language after '{word}'"
-                break
-    for phrase in _led_by(ATTRIBUTION_CUES, ATTRIBUTION_STARTS, before_set):
+        noun = _listed_language(before)
+        if noun is not None:
+            cues.found["mention"] = f"listed as language after '{noun}'"
+    for phrase in _led_by(ATTRIBUTION_CUES, ATTRIBUTION_STARTS, before):
         if _find(before, phrase) != -1:
             cues.found["attributed"] = f"attributed to others ('{' '.join(phrase)}')"
             break
