@@ -14,7 +14,7 @@ from claimlint.document import Document
 from claimlint.findings import FileResult, Finding, SuggestionOut, Suppressed
 from claimlint.inflect import inflection_of
 from claimlint.matching import CompiledRules, Hit
-from claimlint.rules import CONTEXT_KINDS, Applicability, Pattern, Policy, Rule, Severity
+from claimlint.rules import CONTEXT_KINDS, Applicability, ContextPolicy, Pattern, Policy, Rule, Severity
 from claimlint.vocab import expand_phrases
 
 
@@ -36,6 +36,7 @@ class Assessor:
         self.compiled = compiled
         self.use_context = use_context
         self._literal_cache: dict[int, frozenset[str]] = {}
+        self._requiring: dict[int, bool] = {}  # by id of a ContextPolicy
         # Rewrites by (id of rule, matched text, inflection, at sentence start, capitalised).
         self._rendered: dict[tuple[int, str, str, bool, bool], tuple[SuggestionOut, ...]] = {}
 
@@ -148,10 +149,12 @@ class Assessor:
                 return None
         policy = hit.pattern.context or rule.context
         severity = self.severities[rule.code]
+        if not cues.found:  # most hits: only a cue the policy requires could matter
+            return None if self.use_context and self._requires_cue(policy) else _Candidate(hit, severity, [])
         notes: list[str] = []
         for kind in CONTEXT_KINDS:
             action = policy.get(kind)
-            present = kind in cues
+            present = kind in cues.found
             if action is Policy.REQUIRE:
                 if not present:
                     if not self.use_context:
@@ -168,6 +171,13 @@ class Assessor:
             elif present:
                 notes.append(cues.found[kind] + " (kept)")
         return _Candidate(hit, severity, notes)
+
+    def _requires_cue(self, policy: ContextPolicy) -> bool:
+        """Whether a context policy requires some cue (a rule that fires only when, say, negated)."""
+        requires = self._requiring.get(id(policy))
+        if requires is None:
+            requires = self._requiring[id(policy)] = any(policy.get(k) is Policy.REQUIRE for k in CONTEXT_KINDS)
+        return requires
 
     def _emit(
         self,
