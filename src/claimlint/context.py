@@ -141,6 +141,7 @@ AUXILIARIES = frozenset(
 )
 QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "«", "»", "„"})
 TRAILING = SENTENCE_END | QUOTES  # what a sentence end takes along after its final punctuation
+QUOTE_MARK = re.compile("[" + "".join(sorted(QUOTES)) + "]")
 MENTION_CUES: tuple[tuple[str, ...], ...] = (
     ("terms", "like"),
     ("term",),
@@ -499,7 +500,8 @@ class Tokens:
         if found is None:
             text = self.span_text(lo, hi).strip()
             opening = [w.lower().rstrip(".:,") for w in text.split(maxsplit=4)[:4]]
-            found = self._sentences[lo, hi] = Sentence(text, opening, _citation(text), not QUOTES.isdisjoint(text))
+            quoted = QUOTE_MARK.search(text) is not None
+            found = self._sentences[lo, hi] = Sentence(text, opening, _citation(text), quoted)
         return found
 
     def norm(self, i: int) -> str:
