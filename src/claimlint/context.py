@@ -407,6 +407,11 @@ class Cues:
         return kind in self.found
 
 
+# A hash stands for the same string in every vocabulary: the few NORMs that differ from a
+# word's lower case ("am", "day", "n't" -> "not") are shared by all documents.
+STRINGS: dict[int, str] = {}
+
+
 class Sentence(NamedTuple):
     """What every match in one sentence shares: its text, first words, citation, quote marks."""
 
@@ -441,11 +446,10 @@ class Tokens:
         self.negation: list[bool] = [False] * n
         self.verbal: list[bool] = [False] * n
         # Few tokens have a NORM other than their lower case ("n't" -> "not", inflected rule words).
-        strings = doc.vocab.strings
-        self._norms: dict[int, str] = {
-            i: strings[norm] for i, norm in zip(*_differing(array[:, 2], array[:, 3]), strict=True)
-        }
-        self._norm_at = sorted(self._norms)
+        # Their strings are looked up only for the blocks that get loaded.
+        self._strings = doc.vocab.strings
+        self._norm_at, norm_ids = _differing(array[:, 2], array[:, 3])
+        self._norm_ids: dict[int, int] = dict(zip(self._norm_at, norm_ids, strict=True))
         spaces = np.flatnonzero(array[:, 4]).tolist()
         self._blank_lines = [i for i in spaces if "\n\n" in self._word(i)]
         self._loaded: set[int] = set()
@@ -485,7 +489,7 @@ class Tokens:
         self.negation[lo:hi] = map(NEGATION.__contains__, lower)
         self.verbal[lo:hi] = map(VERBAL_NEGATION.__contains__, lower)
         for i in self._norm_at[bisect_left(self._norm_at, lo) : bisect_left(self._norm_at, hi)]:
-            norm = self._norms[i]
+            norm = self._string(self._norm_ids[i])
             self.negation[i] = self.negation[i] or norm in NEGATION
             self.verbal[i] = self.verbal[i] or norm in VERBAL_NEGATION
 
@@ -506,7 +510,8 @@ class Tokens:
 
     def norm(self, i: int) -> str:
         """The NORM of token i."""
-        return self._norms.get(i) or self._word(i).lower()
+        norm_id = self._norm_ids.get(i)
+        return (self._string(norm_id) if norm_id is not None else "") or self._word(i).lower()
 
     def span_text(self, start: int, end: int) -> str:
         """The text of tokens [start, end), as ``doc[start:end].text``."""
@@ -524,6 +529,13 @@ class Tokens:
         punctuation and the run of punctuation and closing quotes that follows it."""
         k = bisect_left(self._stops, end)
         return self._sentence_ends[k] if k < len(self._sentence_ends) else len(self.idx)
+
+    def _string(self, string_id: int) -> str:
+        """The string a spaCy string id (hash) stands for."""
+        string = STRINGS.get(string_id)
+        if string is None:
+            string = STRINGS[string_id] = self._strings[string_id]
+        return string
 
     def _word(self, i: int) -> str:
         """The text of token i, whether or not its block is loaded."""
@@ -545,7 +557,7 @@ class Tokens:
             end = i
             if i in stops:
                 end += 1
-                while end < n and self._word(end) in TRAILING:
+                while end < n and self.prose[self.idx[end] : self.ends[end]] in TRAILING:
                     end += 1
             ends.append(end)
         return breaks, ends
