@@ -52,7 +52,7 @@ class Assessor:
         doc_hits: dict[str, list[Hit]] = defaultdict(list)
         for hit in hits:
             rule = hit.rule
-            if ignored & {rule.code, rule.name, rule.category}:
+            if ignored and not ignored.isdisjoint((rule.code, rule.name, rule.category)):
                 continue
             (span_hits if rule.scope == "span" else doc_hits[rule.code]).append(hit)
         cue_cache: dict[tuple[int, int, bool], context.Cues] = {}

@@ -451,7 +451,8 @@ class Tokens:
         self._norm_at, norm_ids = _differing(array[:, 2], array[:, 3])
         self._norm_ids: dict[int, int] = dict(zip(self._norm_at, norm_ids, strict=True))
         spaces = np.flatnonzero(array[:, 4]).tolist()
-        self._blank_lines = [i for i in spaces if "\n\n" in self._word(i)]
+        idx, ends = self.idx, self.ends
+        self._blank_lines = [i for i in spaces if "\n\n" in prose[idx[i] : ends[i]]]
         self._loaded: set[int] = set()
         self._ready = (0, 0)  # the tokens the last ``load`` covered
         self._sentences: dict[tuple[int, int], Sentence] = {}
@@ -742,13 +743,13 @@ def negation_cue(tokens: Tokens, sent_start: int, start: int, self_negating: boo
     earlier negation cancels it only from inside the same comma-free clause, and a coordinated
     "no X and no Y" list does not ("no scars and no downtime").
     """
-    lower, text = tokens.lower, tokens.text
+    lower, text, space, negation = tokens.lower, tokens.text, tokens.space, tokens.negation
     lo = max(sent_start, start - VERBAL_WINDOW)
     after_comma = False
     coordinated = False
     for i in range(start - 1, lo - 1, -1):
         word = lower[i]
-        if word in CLAUSE_BREAK or (tokens.space[i] and "\n" in text[i]):
+        if word in CLAUSE_BREAK or (space[i] and "\n" in text[i]):
             break
         if text[i] == ",":
             after_comma = True
@@ -757,7 +758,7 @@ def negation_cue(tokens: Tokens, sent_start: int, start: int, self_negating: boo
             continue
         if word in ("and", "or", "&", "/"):
             coordinated = True
-        if not tokens.negation[i] or _is_pseudo(tokens, i, start):
+        if not negation[i] or _is_pseudo(tokens, i, start):
             continue
         verbal = tokens.verbal[i]
         if self_negating and (coordinated or not verbal):
