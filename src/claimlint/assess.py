@@ -14,7 +14,7 @@ from claimlint.document import Document
 from claimlint.findings import FileResult, Finding, SuggestionOut, Suppressed
 from claimlint.inflect import inflection_of
 from claimlint.matching import CompiledRules, Hit
-from claimlint.rules import CONTEXT_KINDS, Applicability, Pattern, Policy, Rule, Severity
+from claimlint.rules import CONTEXT_KINDS, Applicability, ContextPolicy, Pattern, Policy, Rule, Severity
 from claimlint.vocab import expand_phrases
 
 
@@ -36,6 +36,9 @@ class Assessor:
         self.compiled = compiled
         self.use_context = use_context
         self._literal_cache: dict[int, frozenset[str]] = {}
+        self._requiring: dict[int, bool] = {}  # by id of a ContextPolicy
+        # Rewrites by (id of rule, matched text, inflection, at sentence start, capitalised).
+        self._rendered: dict[tuple[int, str, str, bool, bool], tuple[SuggestionOut, ...]] = {}
 
     def assess(self, document: Document, result: FileResult) -> None:
         """Match the compiled rules in ``document`` and add its findings and suppressed matches."""
@@ -49,28 +52,21 @@ class Assessor:
         doc_hits: dict[str, list[Hit]] = defaultdict(list)
         for hit in hits:
             rule = hit.rule
-            if ignored & {rule.code, rule.name, rule.category}:
+            if ignored and not ignored.isdisjoint((rule.code, rule.name, rule.category)):
                 continue
             (span_hits if rule.scope == "span" else doc_hits[rule.code]).append(hit)
         cue_cache: dict[tuple[int, int, bool], context.Cues] = {}
 
-        stance: list[bool] = []
-
-        def critical() -> bool:
-            if not stance:
-                stance.append(context.critical_stance(document.prose))
-            return stance[0]
-
         def cues_for(hit: Hit) -> context.Cues:
             literals = self._literals(hit.pattern)
             tokens.load(hit.start, hit.end)
-            self_negating = any(tokens.negation[i] and tokens.lower[i] in literals for i in range(hit.start, hit.end))
+            self_negating = True in tokens.negation[hit.start : hit.end] and any(
+                tokens.negation[i] and tokens.lower[i] in literals for i in range(hit.start, hit.end)
+            )
             key = (hit.start, hit.end, self_negating)
             if key not in cue_cache:
                 cue_cache[key] = (
-                    context.analyse(
-                        tokens, hit.start, hit.end, document.segment_at(hit.start_char), critical(), self_negating
-                    )
+                    context.analyse(tokens, hit.start, hit.end, document.segment_at(hit.start_char), self_negating)
                     if self.use_context
                     else context.Cues()
                 )
@@ -153,10 +149,12 @@ class Assessor:
                 return None
         policy = hit.pattern.context or rule.context
         severity = self.severities[rule.code]
+        if not cues.found:  # most hits: only a cue the policy requires could matter
+            return None if self.use_context and self._requires_cue(policy) else _Candidate(hit, severity, [])
         notes: list[str] = []
         for kind in CONTEXT_KINDS:
             action = policy.get(kind)
-            present = kind in cues
+            present = kind in cues.found
             if action is Policy.REQUIRE:
                 if not present:
                     if not self.use_context:
@@ -173,6 +171,13 @@ class Assessor:
             elif present:
                 notes.append(cues.found[kind] + " (kept)")
         return _Candidate(hit, severity, notes)
+
+    def _requires_cue(self, policy: ContextPolicy) -> bool:
+        """Whether a context policy requires some cue (a rule that fires only when, say, negated)."""
+        requires = self._requiring.get(id(policy))
+        if requires is None:
+            requires = self._requiring[id(policy)] = any(policy.get(k) is Policy.REQUIRE for k in CONTEXT_KINDS)
+        return requires
 
     def _emit(
         self,
@@ -206,7 +211,7 @@ class Assessor:
             return
         matched = document.prose[hit.start_char : hit.end_char]
         s_lo, s_hi = context.sentence_bounds(tokens, hit.start, hit.end)
-        sentence = tokens.span_text(s_lo, s_hi).strip()
+        sentence = tokens.sentence(s_lo, s_hi).text
         text = message or _fill(rule.message, matched, rule.missing)
         result.findings.append(
             Finding.located(
@@ -230,18 +235,11 @@ class Assessor:
         first = tokens.text[hit.start]
         inflection = inflection_of(tokens.lower[hit.start], tokens.norm(hit.start))
         at_start = not any(word.isalpha() for word in tokens.text[sent_start : hit.start])  # spaCy's is_alpha
-        out = []
-        for suggestion in rule.suggestions:
-            if suggestion.applicability is Applicability.DISPLAY:
-                out.append(SuggestionOut(suggestion.text, suggestion.applicability, suggestion.title))
-                continue
-            text = _fill(suggestion.template_for(inflection), tokens.span_text(hit.start, hit.end), rule.missing)
-            if at_start and text[:1].islower():
-                text = text[0].upper() + text[1:]
-            elif not at_start and text[:1].isupper() and text[1:2].islower() and not first[:1].isupper():
-                text = text[0].lower() + text[1:]
-            out.append(SuggestionOut(text, suggestion.applicability, suggestion.title))
-        return tuple(out)
+        key = (id(rule), tokens.span_text(hit.start, hit.end), inflection, at_start, first[:1].isupper())
+        rendered = self._rendered.get(key)
+        if rendered is None:
+            rendered = self._rendered[key] = _render(rule, *key[1:])
+        return rendered
 
     def _document_rule(
         self,
@@ -275,6 +273,23 @@ class Assessor:
                 scope="document",
                 message=_fill(rule.message, matched, rule.missing),
             )
+
+
+def _render(rule: Rule, matched: str, inflection: str, at_start: bool, capitalised: bool) -> tuple[SuggestionOut, ...]:
+    """A rule's rewrites of one matched text, cased for where it stands in its sentence."""
+    out = []
+    for suggestion in rule.suggestions:
+        if suggestion.applicability is Applicability.DISPLAY:
+            out.append(SuggestionOut(suggestion.text, suggestion.applicability, suggestion.title))
+            continue
+        text = _fill(suggestion.template_for(inflection), matched, rule.missing)
+        if at_start and text[:1].islower():
+            text = text[0].upper() + text[1:]
+        elif not at_start and text[:1].isupper() and text[1:2].islower() and not capitalised:
+            text = text[0].lower() + text[1:]
+        out.append(SuggestionOut(text, suggestion.applicability, suggestion.title))
+    return tuple(out)
+
 
 def _clarified(tokens: context.Tokens, hit: Hit) -> str | None:
     """The clarification (an `unless` regex) found in the match's sentence or the next ones."""

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Collection
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
-from typing import Any
+from functools import cache, cached_property, lru_cache
+from typing import Any, NamedTuple
 
 from claimlint.document import Segment
 
@@ -140,6 +141,7 @@ AUXILIARIES = frozenset(
 )
 QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "«", "»", "„"})
 TRAILING = SENTENCE_END | QUOTES  # what a sentence end takes along after its final punctuation
+QUOTE_MARK = re.compile("[" + "".join(sorted(QUOTES)) + "]")
 MENTION_CUES: tuple[tuple[str, ...], ...] = (
     ("terms", "like"),
     ("term",),
@@ -405,6 +407,20 @@ class Cues:
         return kind in self.found
 
 
+# A hash stands for the same string in every vocabulary: the few NORMs that differ from a
+# word's lower case ("am", "day", "n't" -> "not") are shared by all documents.
+STRINGS: dict[int, str] = {}
+
+
+class Sentence(NamedTuple):
+    """What every match in one sentence shares: its text, first words, citation, quote marks."""
+
+    text: str
+    opening: list[str]
+    citation: str | None
+    quoted: bool  # whether it holds any quote mark
+
+
 class Tokens:
     """Plain-Python columns of a spaCy Doc's tokens, with the sentence breaks found once.
 
@@ -417,27 +433,30 @@ class Tokens:
 
     def __init__(self, doc: Any, prose: str) -> None:
         import numpy as np
-        from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER, NORM, ORTH
+        from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER, NORM
 
         self.prose = prose
-        array = doc.to_array([IDX, LENGTH, ORTH, LOWER, NORM, IS_SPACE])
+        array = doc.to_array([IDX, LENGTH, LOWER, NORM, IS_SPACE])
         n = len(array)
         self.idx: list[int] = array[:, 0].tolist()
         self.ends: list[int] = (array[:, 0] + array[:, 1]).tolist()
-        self.space: list[bool] = array[:, 5].astype(bool).tolist()
+        self.space: list[bool] = array[:, 4].astype(bool).tolist()
         self.text: list[str] = [""] * n
         self.lower: list[str] = [""] * n
         self.negation: list[bool] = [False] * n
         self.verbal: list[bool] = [False] * n
         # Few tokens have a NORM other than their lower case ("n't" -> "not", inflected rule words).
-        strings = doc.vocab.strings
-        self._norms: dict[int, str] = {
-            i: strings[norm] for i, norm in zip(*_differing(array[:, 3], array[:, 4]), strict=True)
-        }
-        self._norm_at = sorted(self._norms)
-        spaces = np.flatnonzero(array[:, 5]).tolist()
-        self._blank_lines = [i for i in spaces if "\n\n" in self._word(i)]
+        # Their strings are looked up only for the blocks that get loaded.
+        self._strings = doc.vocab.strings
+        self._norm_at, norm_ids = _differing(array[:, 2], array[:, 3])
+        self._norm_ids: dict[int, int] = dict(zip(self._norm_at, norm_ids, strict=True))
+        spaces = np.flatnonzero(array[:, 4]).tolist()
+        idx, ends = self.idx, self.ends
+        self._blank_lines = [i for i in spaces if "\n\n" in prose[idx[i] : ends[i]]]
         self._loaded: set[int] = set()
+        self._ready = (0, 0)  # the tokens the last ``load`` covered
+        self._sentences: dict[tuple[int, int], Sentence] = {}
+        # Punctuation has no case: the LOWER ids of final punctuation are its ORTH ids.
         self._stops, self._sentence_ends = self._breaks(array[:, 2])
 
     def __len__(self) -> int:
@@ -446,6 +465,9 @@ class Tokens:
     def load(self, start: int, end: int) -> None:
         """Fill the word columns for the blocks that tokens [start, end) lie in, and the blank
         lines around them."""
+        ready = self._ready
+        if ready[0] <= start < ready[1] and end <= ready[1]:
+            return  # a document's hits come in text order: most lie in the blocks loaded last
         first = bisect_left(self._blank_lines, start)
         last = bisect_left(self._blank_lines, max(start, end - 1))
         for block in range(first, last + 1):
@@ -454,6 +476,10 @@ class Tokens:
                 lo = self._blank_lines[block - 1] if block else 0
                 hi = self._blank_lines[block] + 1 if block < len(self._blank_lines) else len(self.idx)
                 self._fill(lo, hi)
+        # The blank line before the first block belongs to the block before it.
+        lo = self._blank_lines[first - 1] + 1 if first else 0
+        hi = self._blank_lines[last] + 1 if last < len(self._blank_lines) else len(self.idx)
+        self._ready = (lo, hi)
 
     def _fill(self, lo: int, hi: int) -> None:
         text = [self.prose[a:b] for a, b in zip(self.idx[lo:hi], self.ends[lo:hi], strict=True)]
@@ -464,13 +490,29 @@ class Tokens:
         self.negation[lo:hi] = map(NEGATION.__contains__, lower)
         self.verbal[lo:hi] = map(VERBAL_NEGATION.__contains__, lower)
         for i in self._norm_at[bisect_left(self._norm_at, lo) : bisect_left(self._norm_at, hi)]:
-            norm = self._norms[i]
+            norm = self._string(self._norm_ids[i])
             self.negation[i] = self.negation[i] or norm in NEGATION
             self.verbal[i] = self.verbal[i] or norm in VERBAL_NEGATION
 
+    @cached_property
+    def critical(self) -> bool:
+        """Whether the document warns about claims (``critical_stance``), decided on first use."""
+        return critical_stance(self.prose)
+
+    def sentence(self, lo: int, hi: int) -> Sentence:
+        """The text, opening words and citation of the sentence tokens [lo, hi), found once."""
+        found = self._sentences.get((lo, hi))
+        if found is None:
+            text = self.span_text(lo, hi).strip()
+            opening = [w.lower().rstrip(".:,") for w in text.split(maxsplit=4)[:4]]
+            quoted = QUOTE_MARK.search(text) is not None
+            found = self._sentences[lo, hi] = Sentence(text, opening, _citation(text), quoted)
+        return found
+
     def norm(self, i: int) -> str:
         """The NORM of token i."""
-        return self._norms.get(i) or self._word(i).lower()
+        norm_id = self._norm_ids.get(i)
+        return (self._string(norm_id) if norm_id is not None else "") or self._word(i).lower()
 
     def span_text(self, start: int, end: int) -> str:
         """The text of tokens [start, end), as ``doc[start:end].text``."""
@@ -489,18 +531,25 @@ class Tokens:
         k = bisect_left(self._stops, end)
         return self._sentence_ends[k] if k < len(self._sentence_ends) else len(self.idx)
 
+    def _string(self, string_id: int) -> str:
+        """The string a spaCy string id (hash) stands for."""
+        string = STRINGS.get(string_id)
+        if string is None:
+            string = STRINGS[string_id] = self._strings[string_id]
+        return string
+
     def _word(self, i: int) -> str:
         """The text of token i, whether or not its block is loaded."""
         return self.prose[self.idx[i] : self.ends[i]]
 
-    def _breaks(self, orths: Any) -> tuple[list[int], list[int]]:
+    def _breaks(self, lowers: Any) -> tuple[list[int], list[int]]:
         """The tokens that end a sentence (final punctuation, blank-line space), with the end
         offset of each such sentence."""
         import numpy as np
 
-        final = np.zeros(len(orths), dtype=bool)
-        for orth in _ids(SENTENCE_END):
-            final |= orths == orth
+        final = np.zeros(len(lowers), dtype=bool)
+        for word_id in _ids(SENTENCE_END):
+            final |= lowers == word_id
         stops = set(np.flatnonzero(final).tolist())
         n = len(self.idx)
         ends = []
@@ -509,7 +558,7 @@ class Tokens:
             end = i
             if i in stops:
                 end += 1
-                while end < n and self._word(end) in TRAILING:
+                while end < n and self.prose[self.idx[end] : self.ends[end]] in TRAILING:
                     end += 1
             ends.append(end)
         return breaks, ends
@@ -563,6 +612,8 @@ def reports_others(header: str) -> bool:
 def seller_report(words: list[str]) -> str | None:
     """'some lounges dangle …', 'the host told …', 'mailers inviting …': a third-party seller
     as the subject of a marketing or reporting verb, earlier in the same clause."""
+    if SELLER_NOUNS.isdisjoint(words):  # the common case, decided in C
+        return None
     for i, word in enumerate(words):
         if word not in SELLER_NOUNS:
             continue
@@ -574,6 +625,16 @@ def seller_report(words: list[str]) -> str | None:
         for verb in words[i + 1 : i + 9]:
             if verb in REPORTING_VERBS:
                 return f"{before} {word} {verb}".strip()
+    return None
+
+
+def _listed_language(words: list[str]) -> str | None:
+    """A language noun followed by a dash or colon that lists words: 'the register — longevity'."""
+    if LANGUAGE_NOUNS.isdisjoint(words):  # the common case, decided in C
+        return None
+    for i, word in enumerate(words):
+        if word in LANGUAGE_NOUNS and any(w in ENUMERATION_MARKS for w in words[i + 1 :]):
+            return word
     return None
 
 
@@ -601,11 +662,14 @@ MENTION_STARTS = frozenset(p[0] for p in MENTION_CUES)
 ATTRIBUTION_STARTS = frozenset(p[0] for p in ATTRIBUTION_CUES)
 
 
-def _led_by(phrases: tuple[tuple[str, ...], ...], starts: frozenset[str], words: set[str]) -> list[tuple[str, ...]]:
+def _led_by(
+    phrases: tuple[tuple[str, ...], ...], starts: frozenset[str], words: Collection[str]
+) -> list[tuple[str, ...]]:
     """The phrases, in their order, whose first word (one of ``starts``) is among ``words``."""
     if starts.isdisjoint(words):  # the common case, decided in C
         return []
-    return [p for p in phrases if p[0] in words]
+    present = set(words)
+    return [p for p in phrases if p[0] in present]
 
 
 def _find(words: list[str], phrase: tuple[str, ...]) -> int:
@@ -622,6 +686,8 @@ def inner_negation(tokens: Tokens, start: int, end: int, literals: frozenset[str
     """A negation word inside the match that the pattern did not spell out (it filled a gap)."""
     tokens.load(start, end)
     negation, lower = tokens.negation, tokens.lower
+    if True not in negation[start:end]:
+        return None  # the common case, decided in C
     for i in range(start, end):
         if not negation[i] or lower[i] in literals or tokens.norm(i) in literals:
             continue  # not a negation, or one the pattern spells out
@@ -677,13 +743,13 @@ def negation_cue(tokens: Tokens, sent_start: int, start: int, self_negating: boo
     earlier negation cancels it only from inside the same comma-free clause, and a coordinated
     "no X and no Y" list does not ("no scars and no downtime").
     """
-    lower, text = tokens.lower, tokens.text
+    lower, text, space, negation = tokens.lower, tokens.text, tokens.space, tokens.negation
     lo = max(sent_start, start - VERBAL_WINDOW)
     after_comma = False
     coordinated = False
     for i in range(start - 1, lo - 1, -1):
         word = lower[i]
-        if word in CLAUSE_BREAK or (tokens.space[i] and "\n" in text[i]):
+        if word in CLAUSE_BREAK or (space[i] and "\n" in text[i]):
             break
         if text[i] == ",":
             after_comma = True
@@ -692,7 +758,7 @@ def negation_cue(tokens: Tokens, sent_start: int, start: int, self_negating: boo
             continue
         if word in ("and", "or", "&", "/"):
             coordinated = True
-        if not tokens.negation[i] or _is_pseudo(tokens, i, start):
+        if not negation[i] or _is_pseudo(tokens, i, start):
             continue
         verbal = tokens.verbal[i]
         if self_negating and (coordinated or not verbal):
@@ -706,8 +772,7 @@ def negation_cue(tokens: Tokens, sent_start: int, start: int, self_negating: boo
         break
     lo = max(sent_start, start - NEGATION_WINDOW)
     words = lower[lo:start]
-    present = set(words)
-    for phrase in _led_by(NEGATION_PHRASES, NEGATION_PHRASE_STARTS, present):
+    for phrase in _led_by(NEGATION_PHRASES, NEGATION_PHRASE_STARTS, words):
         at = _find(words, phrase)
         if at != -1:
             return " ".join(phrase), lo + at
@@ -740,12 +805,26 @@ def _citation(sentence: str) -> str | None:
     return found.group(0) if found else None
 
 
+@lru_cache(maxsize=1024)
+def block_attribution(kind: str, column_header: str, lead: str) -> str | None:
+    """Why a block frames its words as others': a column headed 'Myth', a list led by 'be wary of'."""
+    header = column_header.lower()
+    if header and reports_others(header):
+        return f"in a table column headed '{column_header}'"
+    if kind != "list_item":
+        return None
+    lead_words = lead.lower().replace(":", " ").split()
+    led = _led_by(ATTRIBUTION_CUES, ATTRIBUTION_STARTS, lead_words)
+    if any(_find(lead_words, p) != -1 for p in led):
+        return f"in a list introduced by '{lead[:60]}'"
+    return None
+
+
 def analyse(
     tokens: Tokens,
     start: int,
     end: int,
     segment: Segment | None,
-    critical: bool = False,
     self_negating: bool = False,
 ) -> Cues:
     """Decide every context cue for the match tokens [start, end)."""
@@ -755,7 +834,7 @@ def analyse(
     before = tokens.lower[s_lo:start]
     neg = negation_cue(tokens, s_lo, start, self_negating)
     if neg is None:
-        after = post_negation(tokens, end, sent_end(tokens, end))
+        after = post_negation(tokens, end, s_hi)
         if after:
             cues.found["negated"] = f"negated afterwards ('{after}')"
     if neg:
@@ -765,19 +844,18 @@ def analyse(
             at -= 1
         cues.negation_at = at
         cues.negation_char = tokens.idx[at]
-    sentence_text = tokens.span_text(s_lo, s_hi).strip()
+    sentence = tokens.sentence(s_lo, s_hi)
     clause = _clause_words(tokens, s_lo, start)
-    opening = [w.lower().rstrip(".:,") for w in sentence_text.split(maxsplit=4)[:4]]
+    opening = sentence.opening
     first = opening[0] if opening else ""
     heading_question = bool(segment and segment.kind == "heading" and _is_question_opening(opening))
-    if sentence_text.endswith("?") or heading_question or first == "q":
+    if sentence.text.endswith("?") or heading_question or first == "q":
         cues.found["question"] = "in a question"
     # Every INDIRECT_IF phrase ends in "if": without one there is nothing to look for.
     elif "whether" in clause or ("if" in clause and any(_find(clause, p) != -1 for p in INDIRECT_IF)):
         cues.found["question"] = "in an indirect question ('whether/if …')"
-    quoted = inside_quotes(tokens, s_lo, start, end, s_hi)
-    before_set = set(before)
-    for phrase in _led_by(MENTION_CUES, MENTION_STARTS, before_set):
+    quoted = sentence.quoted and inside_quotes(tokens, s_lo, start, end, s_hi)
+    for phrase in _led_by(MENTION_CUES, MENTION_STARTS, before):
         at = _find(before, phrase)
         if at == -1:
             continue
@@ -788,11 +866,10 @@ def analyse(
             cues.found["mention"] = f"mentioned after '{' '.join(phrase)}'"
             break
     else:
-        for i, word in enumerate(before):
-            if word in LANGUAGE_NOUNS and any(w in ENUMERATION_MARKS for w in before[i + 1 :]):
-                cues.found["mention"] = f"listed as language after '{word}'"
-                break
-    for phrase in _led_by(ATTRIBUTION_CUES, ATTRIBUTION_STARTS, before_set):
+        noun = _listed_language(before)
+        if noun is not None:
+            cues.found["mention"] = f"listed as language after '{noun}'"
+    for phrase in _led_by(ATTRIBUTION_CUES, ATTRIBUTION_STARTS, before):
         if _find(before, phrase) != -1:
             cues.found["attributed"] = f"attributed to others ('{' '.join(phrase)}')"
             break
@@ -800,7 +877,7 @@ def analyse(
         seller = seller_report(clause)
         if seller:
             cues.found["attributed"] = f"attributed to others ('{seller}')"
-        elif critical and quoted:
+        elif quoted and tokens.critical:
             verb = reported_speech(clause)
             if verb:
                 cues.found["attributed"] = f"quoted as reported speech ('{verb}')"
@@ -810,19 +887,11 @@ def analyse(
         if agency:
             cues.found["attributed"] = f"quoting a regulator ({sorted(agency)[0]})"
     if "attributed" not in cues and segment is not None:
-        header = segment.column_header.lower()
-        lead = segment.lead.lower()
-        if header and reports_others(header):
-            cues.found["attributed"] = f"in a table column headed '{segment.column_header}'"
-        else:
-            lead_words = lead.replace(":", " ").split()
-            in_list = segment.kind == "list_item"
-            led = _led_by(ATTRIBUTION_CUES, ATTRIBUTION_STARTS, set(lead_words)) if in_list else []
-            if any(_find(lead_words, p) != -1 for p in led):
-                cues.found["attributed"] = f"in a list introduced by '{segment.lead[:60]}'"
-    citation = _citation(sentence_text)
-    if citation is not None:
-        cues.found["cited"] = f"the sentence cites a source ('{citation}')"
+        framed = block_attribution(segment.kind, segment.column_header, segment.lead)
+        if framed is not None:
+            cues.found["attributed"] = framed
+    if sentence.citation is not None:
+        cues.found["cited"] = f"the sentence cites a source ('{sentence.citation}')"
     for i in range(start - 1, max(s_lo, start - 6) - 1, -1):
         if tokens.lower[i] in HEDGES:
             cues.found["hedged"] = f"hedged by '{tokens.text[i]}'"
