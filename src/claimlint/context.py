@@ -580,11 +580,6 @@ def _ids(words: frozenset[str]) -> tuple[int, ...]:
     return tuple(get_string_id(w) for w in sorted(words))
 
 
-def sent_end(tokens: Tokens, end: int) -> int:
-    """The end of the sentence containing token end-1."""
-    return tokens.sentence_end(end)
-
-
 def sentence_bounds(tokens: Tokens, start: int, end: int) -> tuple[int, int]:
     """Token range of the sentence around [start, end), bounded by blocks and final punctuation."""
     return tokens.sentence_start(start), tokens.sentence_end(end)
