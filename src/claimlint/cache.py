@@ -29,9 +29,9 @@ def cache_dir(root: Path) -> Path:
     return Path(override) if override else root / CACHE_DIR_NAME
 
 
-def _read(path: Path) -> Any:
+def _read(path: str | Path) -> Any:
     try:
-        with path.open("rb") as handle:
+        with open(path, "rb") as handle:
             return pickle.load(handle)
     except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, ValueError, TypeError):
         return None
@@ -102,7 +102,7 @@ class Cache:
         """A cached result, or None."""
         if not self.enabled:
             return None
-        return _read(self.directory / "results" / key[:2] / f"{key}.pickle")
+        return _read(os.path.join(self.directory, "results", key[:2], key + ".pickle"))
 
     def store_result(self, key: str, result: Any) -> None:
         """Remember a file's result."""

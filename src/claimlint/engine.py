@@ -15,13 +15,12 @@ from claimlint.document import Document
 from claimlint.extract import load_document
 from claimlint.findings import FileResult, Finding
 from claimlint.packs import RulePack, load_packs, pack_files
-from claimlint.prefilter import Prefilter
-from claimlint.prefilter import build as build_prefilter
 from claimlint.rules import Severity
 
-if TYPE_CHECKING:  # imported when a page needs spaCy: a clean page or a warm cache never does
+if TYPE_CHECKING:  # imported when a page needs them: a warm cache never does, a clean page not spaCy
     from claimlint.assess import Assessor
     from claimlint.matching import CompiledRules
+    from claimlint.prefilter import Prefilter
 
 WORD = re.compile(r"\w+")
 PREFILTER_FORMAT = "prefilter-v12"  # bump when the Prefilter's pickled shape changes
@@ -79,8 +78,8 @@ class Linter:
         self._assess: Assessor | None = None
         self._regexes_ready = False
         self._linted = 0
-        self._pending_prefilter = Prefilter({}, (), frozenset())
-        self._pending_for = -1
+        self._pending_prefilter: Prefilter | None = None
+        self._pending_for = 0
 
     @property
     def compiled(self) -> CompiledRules:
@@ -143,6 +142,9 @@ class Linter:
     def prefilter(self) -> Prefilter:
         """The spaCy-free test that proves a text cannot match any enabled rule."""
         if self._prefilter is None:
+            from claimlint.prefilter import Prefilter
+            from claimlint.prefilter import build as build_prefilter
+
             self._load_regex_programs()
             parts = [PREFILTER_FORMAT, self.packs_fingerprint, *sorted(self.severities)]
             key = hashlib.sha256(" ".join(parts).encode()).hexdigest()
@@ -163,7 +165,7 @@ class Linter:
         compiled_ids = self.compiled.compiled_ids
         # Rebuilt when a tenth more patterns got compiled: a stale one only names compiled patterns
         # too, which ensure() skips.
-        if self._pending_for < 0 or len(compiled_ids) > self._pending_for * 1.1:
+        if self._pending_prefilter is None or len(compiled_ids) > self._pending_for * 1.1:
             self._pending_prefilter = self.prefilter.without(compiled_ids)
             self._pending_for = len(compiled_ids)
         return self._pending_prefilter

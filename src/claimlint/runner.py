@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from claimlint.cache import Cache
-from claimlint.config import Config
+from claimlint.config import DEFAULT_EXCLUDES, Config
 from claimlint.errors import ClaimlintError, InputError
 from claimlint.extract import decode, format_for
 from claimlint.findings import FileResult
@@ -53,21 +53,30 @@ def discover(paths: Iterable[str], config: Config) -> list[Target]:
 
 
 def _walk(root: Path, config: Config) -> Iterable[Path]:
+    # Without exclude patterns only the default directory names exclude, and a directory is
+    # entered only if it passed: checking each entry's own name is enough (a site has thousands).
+    by_name = not config.exclude
+    if by_name and any(part in DEFAULT_EXCLUDES for part in root.parts):
+        return
     stack = [root]
     while stack:
         directory = stack.pop()
         try:
-            entries = list(directory.iterdir())
+            with os.scandir(directory) as it:
+                entries = list(it)
         except OSError:
             continue
         for entry in entries:
-            rel = entry.relative_to(root) if entry != root else entry
-            if config.excluded(rel) or config.excluded(entry):
+            path = directory / entry.name
+            if by_name:
+                if entry.name in DEFAULT_EXCLUDES:
+                    continue
+            elif config.excluded(path.relative_to(root)) or config.excluded(path):
                 continue
             if entry.is_dir():
-                stack.append(entry)
+                stack.append(path)
             elif entry.is_file():
-                yield entry
+                yield path
 
 
 def default_jobs() -> int:
