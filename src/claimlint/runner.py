@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import sys
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -112,8 +110,7 @@ def lint_targets(
     """
     results: list[FileResult | None] = [None] * len(targets)
     pending: list[tuple[int, str, str, str, str | None]] = []
-    with _no_cycle_collection():
-        _read_targets(targets, cache, settings, results, pending)
+    _read_targets(targets, cache, settings, results, pending)
     for (i, _, source, _, key), result in zip(pending, _lint_all(pending, linter, jobs), strict=True):
         if cache and key:
             from claimlint.output.json import prerendered
@@ -149,19 +146,6 @@ def _read_targets(
             results[i] = replace(cached, source=source)
             continue
         pending.append((i, target.shown, source, target.fmt, key))
-
-
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Pause the cyclic garbage collector: unpickling thousands of cached (acyclic) findings
-    otherwise triggers a collection every few hundred objects, a third of a warm run's time."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _lint_all(pending: list[tuple[int, str, str, str, str | None]], linter: Any, jobs: int) -> list[FileResult]:
