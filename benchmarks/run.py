@@ -269,6 +269,7 @@ def _suffix_phrases(phrases: Sequence[str], word: str, lexicons: dict[str, list[
     return out
 
 
+WARM_RUNS = 7
 GLOBAL_FLAGS = re.compile(r"^\(\?[aiLmsux]+\)")
 
 
@@ -651,14 +652,14 @@ class Bench:
             cold = run(self.check_cmd(corpus.root, first, cache=True), cwd=self.cwd, env=env, ok=(0, 1),
                        what="claimlint check (cache cold)")
             warm = Measure("claimlint check (cache warm)")
-            for _ in range(3):
+            for _ in range(WARM_RUNS):  # a third of a second each: enough runs for a stable median
                 warm.runs.append(run(self.check_cmd(corpus.root, second, cache=True), cwd=self.cwd, env=env,
                                      ok=(0, 1), what="claimlint check (cache warm)"))
             one = sorted(p for p in corpus.root.rglob("*.md"))[0]
             run(self.check_cmd(one, self.work / "report-cache-one.json", cache=True), cwd=self.cwd, env=env,
                 ok=(0, 1), what="claimlint check (one file, cache cold)")
             single = Measure("claimlint check (one file, cache warm)")
-            for _ in range(3):
+            for _ in range(WARM_RUNS):
                 single.runs.append(run(self.check_cmd(one, self.work / "report-cache-one.json", cache=True),
                                        cwd=self.cwd, env=env, ok=(0, 1), what="claimlint check (one file, warm)"))
             out["cache"] = {"cold": cold, "warm": warm, "single": single,
