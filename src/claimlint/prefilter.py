@@ -70,7 +70,7 @@ SPACY_NORMS = {
     "havin": "having", "lovin": "loving", "nothin": "nothing", "nuthin": "nothing",
     "somethin": "something", "bout": "about", "cause": "because", "cos": "because", "coz": "because",
     "cuz": "because", "nuff": "enough", "ol": "old", "y": "you", "ca": "can", "sha": "shall",
-    "did": "do", "had": "have", "nt": "not", "t": "not", "mt": "mount", "a": "gonna", "pm": "p",
+    "did": "do", "had": "have", "nt": "not", "mt": "mount", "a": "gonna", "pm": "p",
     "am": "a", "c": "come", "w": "without", "o": "without", "ma": "madam",
     "jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june",
     "jul": "july", "aug": "august", "sep": "september", "sept": "september", "oct": "october",
@@ -226,13 +226,18 @@ class Prefilter:
 
     def admitted(self, text: str) -> set[int]:
         """Ids of the patterns whose required words all occur in ``text`` (no confirmation)."""
-        found = set(self.always)
-        found.update(ident for literal, ident, _ in self.substrings if literal in text)
+        found = self._literal_hits(text)
         present = set(words_of(text))
         for word in present.intersection(self.index):
             for requirement, ident in self.index[word]:
                 if ident not in found and all(not group.isdisjoint(present) for group in requirement):
                     found.add(ident)
+        return found
+
+    def _literal_hits(self, text: str) -> set[int]:
+        """Ids admitted without looking at words: always, a symbol present, an unanchored regex found."""
+        found = set(self.always)
+        found.update(ident for literal, ident, _ in self.substrings if literal in text)
         found.update(
             ident for regex, flags, ident in self._searched_regexes(text) if regexes.search(regex, text, flags)
         )
@@ -248,13 +253,9 @@ class Prefilter:
         """Ids of the patterns whose most selective word occurs in ``text`` (a loose, cheap test:
         on a long run, a pattern is compiled once its key word turns up, and never looked for
         again)."""
-        found = set(self.always)
-        found.update(ident for literal, ident, _ in self.substrings if literal in text)
+        found = self._literal_hits(text)
         for word in self.index.keys() & set(words_of(text)):
             found.update(ident for _, ident in self.index[word])
-        found.update(
-            ident for regex, flags, ident in self._searched_regexes(text) if regexes.search(regex, text, flags)
-        )
         return found
 
 
