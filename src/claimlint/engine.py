@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from claimlint import baseline, regexes
 from claimlint.cache import Cache, packs_key, settings_fingerprint
@@ -22,6 +23,7 @@ if TYPE_CHECKING:  # imported when a page needs them: a warm cache never does, a
     from claimlint.matching import CompiledRules
     from claimlint.prefilter import Prefilter
 
+T = TypeVar("T")
 WORD = re.compile(r"\w+")
 PREFILTER_FORMAT = "prefilter-v12"  # bump when the Prefilter's pickled shape changes
 PREFILTERED_DOCUMENTS = 4  # documents a Linter runs the prefilter on (see _lint)
@@ -105,38 +107,25 @@ class Linter:
 
     def _vocabulary_key(self) -> str:
         """Cache key of the phrase table and inflection NORMs: enabled rules, packs and spaCy."""
-        if self.packs_fingerprint == "given":
-            return ""
         from claimlint.spacyload import load_spacy
 
-        version = str(load_spacy().__version__)
-        parts = [PHRASE_TABLE_FORMAT, version, self.packs_fingerprint, *sorted(self.severities)]
-        return hashlib.sha256(" ".join(parts).encode()).hexdigest()[:32]
+        return self._key(PHRASE_TABLE_FORMAT, str(load_spacy().__version__), *sorted(self.severities))
 
     def _load_regex_programs(self) -> None:
         """Install the packs' compiled regexes from the cache (computing and storing them once)."""
         if self._regexes_ready:
             return
         self._regexes_ready = True
-        if not self.cache or self.packs_fingerprint == "given":
-            return
-        key = hashlib.sha256(f"{self.packs_fingerprint}:{regexes.engine_tag()}".encode()).hexdigest()[:32]
-        table = self.cache.load("regexes", key)
-        if not isinstance(table, dict):
+
+        def programs() -> dict[regexes.Key, regexes.Program]:
             wanted = {(p.regex, p.flags) for r in self.all_rules for p in (*r.patterns, *r.requires_any) if p.regex}
             wanted |= {(u, re.IGNORECASE) for r in self.all_rules for p in r.patterns for u in p.unless}
-            table = regexes.programs(sorted(wanted))
-            self.cache.store("regexes", key, table)
-        regexes.install(table)
+            return regexes.programs(sorted(wanted))
+
+        regexes.install(self._cached("regexes", self._key(regexes.engine_tag()), programs, dict))
 
     def _load_packs(self, paths: list[Path]) -> list[RulePack]:
-        cached = self.cache.load("packs", self.packs_fingerprint) if self.cache else None
-        if isinstance(cached, list):
-            return cached
-        packs = load_packs(paths)
-        if self.cache:
-            self.cache.store("packs", self.packs_fingerprint, packs)
-        return packs
+        return self._cached("packs", self.packs_fingerprint, lambda: load_packs(paths), list)
 
     @property
     def prefilter(self) -> Prefilter:
@@ -145,20 +134,30 @@ class Linter:
             from claimlint.prefilter import Prefilter
             from claimlint.prefilter import build as build_prefilter
 
-            self._load_regex_programs()
-            parts = [PREFILTER_FORMAT, self.packs_fingerprint, *sorted(self.severities)]
-            key = hashlib.sha256(" ".join(parts).encode()).hexdigest()
-            cached = (
-                self.cache.load("prefilter", key[:32]) if self.cache and self.packs_fingerprint != "given" else None
-            )
-            if isinstance(cached, Prefilter):
-                self._prefilter = cached
-            else:
+            def build() -> Prefilter:
                 lexicons = {name: words for pack in self.packs for name, words in pack.lexicons.items()}
-                self._prefilter = build_prefilter(self.rules, lexicons)
-                if self.cache and self.packs_fingerprint != "given":
-                    self.cache.store("prefilter", key[:32], self._prefilter)
+                return build_prefilter(self.rules, lexicons)
+
+            self._load_regex_programs()
+            key = self._key(PREFILTER_FORMAT, *sorted(self.severities))
+            self._prefilter = self._cached("prefilter", key, build, Prefilter)
         return self._prefilter
+
+    def _key(self, *parts: str) -> str:
+        """A cache key for data derived from the packs ("" when the packs were given, not read)."""
+        if self.packs_fingerprint == "given":
+            return ""
+        return hashlib.sha256(" ".join((self.packs_fingerprint, *parts)).encode()).hexdigest()[:32]
+
+    def _cached(self, kind: str, key: str, build: Callable[[], T], expected: type[T]) -> T:
+        """A value from the cache, or built and stored there."""
+        value = self.cache.load(kind, key) if self.cache and key else None
+        if isinstance(value, expected):
+            return value
+        value = build()
+        if self.cache and key:
+            self.cache.store(kind, key, value)
+        return value
 
     def _pending(self) -> Prefilter:
         """The prefilter of the patterns not compiled yet (rebuilt when more get compiled)."""
