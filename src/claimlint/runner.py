@@ -111,10 +111,11 @@ def lint_targets(
     results: list[FileResult | None] = [None] * len(targets)
     pending: list[tuple[int, str, str, str, str | None]] = []
     _read_targets(targets, cache, settings, results, pending)
+    # Cached results carry their JSON text, so a warm run renders nothing again (output/json.py).
+    from claimlint.output.json import prerendered
+
     for (i, _, source, _, key), result in zip(pending, _lint_all(pending, linter, jobs), strict=True):
         if cache and key:
-            from claimlint.output.json import prerendered
-
             result = prerendered(result)
             cache.store_result(key, replace(result, source=""))
         results[i] = replace(result, source=source)
