@@ -254,15 +254,8 @@ class Assessor:
         # A denied disclosure ("no bruising", "none of the risks") discloses nothing.
         if any(h.role == "disclosure" and "negated" not in cues_for(h) for h in hits):
             return
-        triggers = []
-        for hit in sorted(hits, key=lambda h: (h.start, -h.end)):
-            if hit.role != "claim" or (hit.pattern.unless and _clarified(tokens, hit)):
-                continue
-            decision = self._decide(hit, cues_for(hit), document)
-            if isinstance(decision, _Candidate):
-                triggers.append(decision)
-        if triggers:
-            first = triggers[0]
+        first = self._first_trigger(hits, cues_for, document, tokens)
+        if first is not None:
             matched = document.prose[first.hit.start_char : first.hit.end_char]
             self._emit(
                 first,
@@ -273,6 +266,18 @@ class Assessor:
                 scope="document",
                 message=_fill(rule.message, matched, rule.missing),
             )
+
+    def _first_trigger(
+        self, hits: list[Hit], cues_for: Any, document: Document, tokens: context.Tokens
+    ) -> _Candidate | None:
+        """The first claim that context keeps; only it is reported, so later ones go unanalysed."""
+        for hit in sorted(hits, key=lambda h: (h.start, -h.end)):
+            if hit.role != "claim" or (hit.pattern.unless and _clarified(tokens, hit)):
+                continue
+            decision = self._decide(hit, cues_for(hit), document)
+            if isinstance(decision, _Candidate):
+                return decision
+        return None
 
 
 def _render(rule: Rule, matched: str, inflection: str, at_start: bool, capitalised: bool) -> tuple[SuggestionOut, ...]:
