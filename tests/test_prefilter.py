@@ -194,3 +194,29 @@ def test_korean_and_japanese_regexes_are_skipped_on_an_english_page(linter: Lint
     korean = "줄기세포 시술은 부작용이 전혀 없습니다."
     assert {ident for _, _, ident in prefilter._searched_regexes(korean)} >= prefilter.gated
     assert prefilter.candidates(korean)
+
+
+def test_keys_and_anchors_prefer_the_rarer_word(tmp_path: Path) -> None:
+    """A pattern is indexed on, and a regex runs near, its longest uncommon word when nothing
+    else tells them apart: 'zqbavork', not the 'top' or 'rated' in front of it."""
+    from claimlint.packs import load_pack
+    from claimlint.prefilter import build, frequency
+
+    assert frequency(["zqbavork"]) < frequency(["rated"]) < frequency(["top"]) < frequency(["the"])
+    pack = tmp_path / "rare.yaml"
+    pack.write_text(
+        "schema: 1\npack: rare\ndescription: d\nlanguage: en\nrules:\n"
+        "  - code: XX0001\n    name: rare-key\n    category: guarantee_certainty\n    severity: error\n"
+        '    message: "m"\n    why: "w"\n    references: [{title: t, url: "https://example.org"}]\n'
+        "    patterns:\n      - phrases: [top rated zqbavork]\n      - regex: '\\btop\\s+zqbavork\\b'\n"
+        '    examples:\n      fail: ["a [[top rated zqbavork]] b"]\n      pass: ["top rated"]\n',
+        encoding="utf-8",
+    )
+    rules = load_pack(pack).rules
+    keys = build(rules, {}).index
+    assert "zqbavork" in keys and "top" not in keys and "rated" not in keys
+    linter = Linter(Config(rule_paths=[pack], packs=[]))
+    linter.compiled.ensure_all()
+    ((_, _, _, _, anchor_ids),) = linter.compiled.anchored_regexes
+    strings = linter.compiled.nlp.vocab.strings
+    assert {strings[i] for i in anchor_ids} == {"anchor:LOWER:zqbavork"}

@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # imported when a page needs them: a warm cache never does, a
 
 T = TypeVar("T")
 WORD = re.compile(r"\w+")
-PREFILTER_FORMAT = "prefilter-v12"  # bump when the Prefilter's pickled shape changes
+PREFILTER_FORMAT = "prefilter-v13"  # bump when the Prefilter's pickled shape changes
 PREFILTERED_DOCUMENTS = 4  # documents a Linter runs the prefilter on (see _lint)
 PHRASE_TABLE_FORMAT = "phrases-v5"  # bump when matching.PhraseTable's shape changes
 

@@ -15,7 +15,7 @@ from claimlint import regexes
 from claimlint.errors import RulePackError
 from claimlint.inflect import base_form, forms
 from claimlint.packs import PackProblems, RulePack
-from claimlint.prefilter import COMMON, enumerate_patterns
+from claimlint.prefilter import enumerate_patterns, frequency
 from claimlint.rules import Pattern, Rule
 from claimlint.vocab import expand_phrases, lex_names, lexicon_entries, norm_table, rule_words
 
@@ -270,7 +270,7 @@ class CompiledRules:
         # A required word is a token only if no tokenizer exception glues it to what follows
         # ("Dr." is one token, "can't" is ca + n't).
         options += [set(group) for group in pattern.required if not group & self._glued_words]
-        return min(options, key=lambda words: (sum(w in COMMON for w in words), len(words)), default=set())
+        return min(options, key=frequency, default=set())
 
     @cached_property
     def _glued_words(self) -> frozenset[str]:
@@ -285,7 +285,7 @@ class CompiledRules:
 
     def _token_anchor(self, tokens: Sequence[dict[str, Any]]) -> tuple[str, set[str]] | None:
         """The most selective required token of a pattern, as (attribute, accepted values)."""
-        best: tuple[tuple[int, int], tuple[str, set[str]]] | None = None
+        best: tuple[float, tuple[str, set[str]]] | None = None
         for token in tokens:
             op = str(token.get("OP", ""))
             if op in ("?", "*", "!") or op.startswith(("{0", "{,")):
@@ -293,7 +293,7 @@ class CompiledRules:
             anchor = self._literal(token)
             if anchor is None:
                 continue
-            score = (sum(v in COMMON for v in anchor[1]), len(anchor[1]))
+            score = frequency(anchor[1])
             if best is None or score < best[0]:
                 best = (score, anchor)
         return best[1] if best else None

@@ -123,9 +123,18 @@ class _Expander:
         return out
 
 
-def _key(group: Group) -> tuple[bool, int]:
-    """Rank groups: rare words first, then smaller groups (fewer false candidates)."""
-    return (all(w in COMMON for w in group), len(group))
+def frequency(words: Iterable[str]) -> float:
+    """A rough guess at how often one of ``words`` occurs, to pick the rarest key of a pattern.
+
+    A common word counts in full; any other by its length, as long words are rarer (Zipf): a
+    rule copied with a nonsense word is then keyed on that word, not on "top" in front of it.
+    """
+    return sum(1.0 if w in COMMON else 2.0 ** -len(w) for w in words)
+
+
+def _key(group: Group) -> tuple[bool, float]:
+    """Rank groups: rare words first, then those of fewer and longer words (fewer false candidates)."""
+    return (all(w in COMMON for w in group), frequency(group))
 
 
 PatternEntry = tuple[Rule, Pattern, str]
