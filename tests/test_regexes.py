@@ -33,3 +33,46 @@ def test_a_broken_program_falls_back_to_compiling() -> None:
     assert regexes._from_program(broken) is None  # the C engine rejects invalid code
     regexes.install({(pattern, flags): broken})
     assert regexes.search(pattern, "a ZQBAVORK here", flags) is not None
+
+
+def test_a_start_charset_finds_exactly_what_the_plain_regex_finds() -> None:
+    """The info block may name the characters a match starts with; case rules, including the
+    four non-ASCII letters that match ASCII ones, must not lose a match."""
+    patterns = [
+        (r"\b(?:skin|kind|site)\s+(?:is|was)\b", re.IGNORECASE),
+        (r"(?<![\w#])#\s?1\b", 0),
+        (r"\bSafe\b", 0),
+        (r"(?:[Cc]ure[sd]?|heal)\s+\w+", 0),
+        (r"\b(?:n[o0]|zero)\s+risk", re.IGNORECASE),
+        (r"(?i:kelvin)\s+scale", 0),
+    ]
+    text = (
+        "ſkin is soft. \u212aind was he. \u0130site is \u0131t. SKIN WAS fine; #1 and # 1 and x#1. "
+        "Safe SAFE safe. Cures pain, cured you, heal me. N0 risk, no  risk, ZERO risk. \u212aelvin scale."
+    )
+    table = regexes.programs(patterns)
+    for pattern, flags in patterns:
+        program = table[(pattern, flags)]
+        assert program[2][2] == re._constants.SRE_INFO_CHARSET, pattern  # type: ignore[attr-defined]
+        compiled = regexes._from_program(program)
+        assert compiled is not None
+        fresh = re.compile(pattern, flags)
+        assert [m.span() for m in compiled.finditer(text)] == [m.span() for m in fresh.finditer(text)], pattern
+        assert [m.span() for m in fresh.finditer(text)], pattern  # the text exercises every regex
+
+
+def test_only_four_non_ascii_characters_match_an_ascii_letter_ignoring_case() -> None:
+    import sys
+
+    ascii_letter = re.compile("[a-z]", re.IGNORECASE)
+    found = {chr(i) for i in range(128, sys.maxunicode + 1) if ascii_letter.fullmatch(chr(i))}
+    assert found == set(regexes.ASCII_CASE_RELATIVES)
+
+
+def test_no_start_charset_where_it_could_be_wrong() -> None:
+    from re import _parser  # type: ignore[attr-defined]
+
+    assert regexes.start_charset(_parser.parse(r"(?:a|b)?c")) is None  # may start with c
+    assert regexes.start_charset(_parser.parse(r"\w+ly")) is None  # a category: unknown
+    assert regexes.start_charset(_parser.parse(r"(?i)élan")) is None  # Unicode case rules
+    assert regexes.start_charset(_parser.parse(r"(?i)\bsafe")) == frozenset("sS\u017f")

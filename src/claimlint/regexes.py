@@ -4,6 +4,10 @@
 a sixth of a pre-commit run. The compiled program (a list of integers) is cached with the packs
 and handed straight to the C engine (`_sre.compile`), which validates it; anything unexpected
 (another Python, a changed engine) falls back to `re.compile`, so the cache only saves time.
+
+A program also tells the engine which characters a match can start with when Python's compiler
+leaves that out, as it does for a case-insensitive regex or one opening with ``\b``: the engine
+then skips every other position without trying the whole regex there (``start_charset``).
 """
 
 from __future__ import annotations
@@ -22,10 +26,16 @@ _programs: dict[Key, Program] = {}
 _compiled: dict[Key, re.Pattern[str]] = {}
 
 
+PROGRAM_FORMAT = 2  # bump when programs() builds different code for the same regex
+# The only characters outside ASCII that match an ASCII letter case-insensitively (a test checks
+# every code point): dotted and dotless i, long s and the Kelvin sign.
+ASCII_CASE_RELATIVES = "\u0130\u0131\u017f\u212a"
+
+
 def engine_tag() -> str:
     """What a cached program depends on besides its pattern: the Python and its regex engine."""
     engine = importlib.import_module("_sre")
-    return f"{sys.version_info[:3]}:{engine.MAGIC}:{engine.CODESIZE}"
+    return f"{sys.version_info[:3]}:{engine.MAGIC}:{engine.CODESIZE}:{PROGRAM_FORMAT}"
 
 
 def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -54,7 +64,7 @@ def programs(keys: Iterable[Key]) -> dict[Key, Program]:
 
         for pattern, flags in keys:
             parsed = _parser.parse(pattern, flags)
-            code = array("I", (int(op) for op in _compiler._code(parsed, flags)))
+            code = array("I", (int(op) for op in _with_start_charset(_compiler._code(parsed, flags), parsed)))
             groupindex = dict(parsed.state.groupdict)
             indexgroup: list[str | None] = [None] * parsed.state.groups
             for name, index in groupindex.items():
@@ -70,6 +80,40 @@ def programs(keys: Iterable[Key]) -> dict[Key, Program]:
     except Exception:  # private internals of another Python: just do without
         return {}
     return out
+
+
+def _with_start_charset(code: list[Any], parsed: Any) -> list[Any]:
+    """The compiled code, its info block naming the characters a match starts with if it names
+    neither those nor a literal prefix."""
+    from re import _compiler  # type: ignore[attr-defined]
+
+    c = _constants()
+    # An info block without prefix or charset is exactly [INFO, skip=4, mask=0, min, max].
+    if len(code) < 5 or code[0] is not c.INFO or code[1:3] != [4, 0] or code[3] == 0:
+        return code  # a literal prefix or charset already, or a match may be empty
+    chars = start_charset(parsed)
+    if chars is None:
+        return code
+    charset, _ = _compiler._optimize_charset([(c.LITERAL, ord(ch)) for ch in sorted(chars)])
+    info = [c.INFO, 0, c.SRE_INFO_CHARSET, code[3], code[4]]
+    _compiler._compile_charset(charset, 0, info)
+    info[1] = len(info) - 1
+    return info + code[5:]
+
+
+def start_charset(parsed: Any) -> frozenset[str] | None:
+    """Every character a non-empty match of the parsed regex can start with, in any case (None
+    when unknown, or when a non-ASCII letter makes Unicode case rules matter)."""
+    found = _first(list(parsed), ignore_case=True)
+    if found is None or len(found) > 128:
+        return None
+    out = set(found)
+    for ch in found:
+        if ch.isascii() and ch.isalpha():
+            out.update(x for x in ASCII_CASE_RELATIVES if re.fullmatch(re.escape(ch), x, re.IGNORECASE))
+        elif ch.lower() != ch or ch.upper() != ch:
+            return None
+    return frozenset(out)
 
 
 def install(table: dict[Key, Program]) -> None:
