@@ -75,4 +75,5 @@ def test_no_start_charset_where_it_could_be_wrong() -> None:
     assert regexes.start_charset(_parser.parse(r"(?:a|b)?c")) is None  # may start with c
     assert regexes.start_charset(_parser.parse(r"\w+ly")) is None  # a category: unknown
     assert regexes.start_charset(_parser.parse(r"(?i)élan")) is None  # Unicode case rules
+    assert regexes.start_charset(_parser.parse(r"[ßx]y")) is None  # a case variant of two letters
     assert regexes.start_charset(_parser.parse(r"(?i)\bsafe")) == frozenset("sS\u017f")

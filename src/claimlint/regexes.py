@@ -109,6 +109,8 @@ def start_charset(parsed: Any) -> frozenset[str] | None:
         return None
     out = set(found)
     for ch in found:
+        if len(ch) != 1:  # "ß".swapcase() is "SS"
+            return None
         if ch.isascii() and ch.isalpha():
             out.update(x for x in ASCII_CASE_RELATIVES if re.fullmatch(re.escape(ch), x, re.IGNORECASE))
         elif ch.lower() != ch or ch.upper() != ch:
