@@ -220,3 +220,19 @@ def test_keys_and_anchors_prefer_the_rarer_word(tmp_path: Path) -> None:
     ((_, _, _, _, anchor_ids),) = linter.compiled.anchored_regexes
     strings = linter.compiled.nlp.vocab.strings
     assert {strings[i] for i in anchor_ids} == {"anchor:LOWER:zqbavork"}
+
+
+def test_an_unanchored_regex_runs_block_by_block(tmp_path: Path) -> None:
+    """A regex never matches across a blank line, and a match that would have is no reason to
+    miss one that starts inside it."""
+    from .conftest import linter_with
+
+    linter = linter_with(
+        tmp_path, "      - phrases: [guaranteed result]", "      - regex: 'x\\s+foo|foo bar baz'"
+    )
+    compiled = linter.compiled
+    compiled.ensure_all()
+    assert compiled.regexes and not compiled.anchored_regexes  # no required word: unanchored
+    text = "x\n\nfoo bar baz"
+    found = [(h.start_char, h.end_char) for h in compiled.match(compiled.make_doc(text), text)]
+    assert found == [(3, 14)]

@@ -401,8 +401,11 @@ class CompiledRules:
                 else:
                     rule, pattern, role, regex, _ = self.anchored_regexes[index]
                     self._regex_hits(doc, text, regex, rule, pattern, role, char_lo, char_hi, hits)
+        # A match never crosses a blank line: unanchored regexes run block by block too.
+        text_blocks = _blocks(text) if self.regexes else []
         for rule, pattern, role, regex in self.regexes:
-            self._regex_hits(doc, text, regex, rule, pattern, role, 0, len(text), hits)
+            for lo, hi in text_blocks:
+                self._regex_hits(doc, text, regex, rule, pattern, role, lo, hi, hits)
         # Only near patterns whose both operands occur can pair (in the order they were added).
         near = sorted(
             {i for name in lexicon_hits for i in self.near_by_left.get(name, ())}
@@ -433,16 +436,9 @@ class CompiledRules:
         hi: int,
         hits: list[Hit],
     ) -> None:
+        """The non-empty matches of a regex in one block, text[lo:hi], of ``doc``."""
         for m in regex.finditer(text, lo, hi):
             if m.end() <= m.start():
-                continue
-            if "\n\n" in m.group(0):
-                # The match ran across a block boundary; look again inside each block it covered
-                # (rare, so one pass over the whole text stays the common case).
-                inner_lo = m.start()
-                for block_lo, block_hi in _blocks(text[m.start() : m.end()]):
-                    start, end = inner_lo + block_lo, inner_lo + block_hi
-                    CompiledRules._regex_hits(doc, text, regex, rule, pattern, role, start, end, hits)
                 continue
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None:
