@@ -82,7 +82,7 @@ class CompiledRules:
         self.regexes: list[tuple[Rule, Pattern, str, re.Pattern[str]]] = []
         # Anchored patterns run only on the blocks where one of their anchor words occurs.
         self.anchor_keys: dict[tuple[str, str], int] = {}
-        self.anchored: list[tuple[Any, frozenset[int]]] = []
+        self.anchored: list[tuple[Any, Rule, Pattern]] = []  # a token pattern's own Matcher
         self.anchored_regexes: list[tuple[Rule, Pattern, str, re.Pattern[str], frozenset[int]]] = []
         self.anchor_users: dict[int, list[tuple[str, int]]] = {}
         self.near: list[tuple[Rule, Pattern, str]] = []
@@ -234,7 +234,7 @@ class CompiledRules:
                 own = Matcher(self.nlp.vocab)
                 target: Any = own
                 ids = self._anchor_ids(anchor)
-                self.anchored.append((own, ids))
+                self.anchored.append((own, rule, pattern))
                 for ident in ids:
                     self.anchor_users.setdefault(ident, []).append(("tokens", len(self.anchored) - 1))
             else:
@@ -396,8 +396,8 @@ class CompiledRules:
                     for key, start, end in own(doc[tok_lo:tok_hi]):
                         rule, pattern, role, _ = self.targets[key]
                         assert rule is not None and pattern is not None
-                        span = doc[tok_lo + start : tok_lo + end]
-                        hits.append(Hit(rule, pattern, role, span.start, span.end, span.start_char, span.end_char))
+                        start, end = tok_lo + start, tok_lo + end
+                        hits.append(Hit(rule, pattern, role, start, end, starts[start], ends[end - 1]))
                 else:
                     rule, pattern, role, regex, _ = self.anchored_regexes[index]
                     self._regex_hits(doc, text, regex, rule, pattern, role, char_lo, char_hi, hits)
@@ -462,11 +462,8 @@ class CompiledRules:
             return {}
         text = text if text is not None else doc.text
         starts = starts if starts is not None else _char_offsets(doc)[0]
-        separators: list[int] = []
-        pos = text.find("\n\n")
-        while pos != -1:
-            separators.append(pos)
-            pos = text.find("\n\n", pos + 2)
+        spans = _blocks(text)
+        separators = [hi for _, hi in spans[:-1]]
         out: dict[tuple[str, int], set[tuple[int, int, int, int]]] = defaultdict(set)
         blocks: dict[int, tuple[int, int, int, int]] = {}
         for key, start, _ in found:
@@ -475,8 +472,7 @@ class CompiledRules:
                 continue
             i = bisect_right(separators, starts[start])
             if i not in blocks:
-                lo_char = separators[i - 1] + 2 if i > 0 else 0
-                hi_char = separators[i] if i < len(separators) else len(text)
+                lo_char, hi_char = spans[i]
                 span = doc.char_span(lo_char, hi_char, alignment_mode="expand")
                 tok_lo, tok_hi = (span.start, span.end) if span is not None else (0, len(doc))
                 blocks[i] = (tok_lo, tok_hi, lo_char, hi_char)

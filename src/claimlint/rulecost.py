@@ -54,8 +54,7 @@ def profile(linter: Linter, paths: list[Path]) -> Profile:
     anchored = [compiled._anchored_blocks(d) for d in docs]
     anchor_seconds = time.perf_counter() - started
     costs: list[PatternCost] = []
-    for k, (matcher, _) in enumerate(compiled.anchored):
-        rule, pattern = _owner(compiled, matcher)
+    for k, (matcher, rule, pattern) in enumerate(compiled.anchored):
         seconds = _time(lambda m=matcher, k=k: [
             m(doc[lo:hi]) for doc, blocks in zip(docs, anchored, strict=True)
             for lo, hi, _, _ in blocks.get(("tokens", k), ())
@@ -84,9 +83,3 @@ def _time(work: Any) -> float:
     work()
     return time.perf_counter() - started
 
-
-def _owner(compiled: Any, matcher: Any) -> tuple[Any, Any]:
-    for key, (rule, pattern, _, _) in compiled.targets.items():
-        if rule is not None and pattern is not None and key in matcher:
-            return rule, pattern
-    raise LookupError("anchored matcher without a pattern")
