@@ -6,6 +6,7 @@ import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -191,13 +192,25 @@ class Linter:
 
         audit = suppress.audit(document, result, self.config.require_suppression_reason)
         result.suppression_uses = audit.uses
+        severities = self._audit_severities
         for f in audit.findings:
-            rule = suppress.AUDIT_RULES[f.code]
-            severity = self.config.severity_for(rule)
-            # Audit findings are never switched off by a --select of rules, only by --ignore.
-            if severity is not None and replace(self.config, select=[]).selects(rule):
-                result.findings.append(replace(f, severity=severity))
+            if f.code in severities:
+                result.findings.append(replace(f, severity=severities[f.code]))
         result.findings.sort(key=Finding.sort_key)
+
+    @cached_property
+    def _audit_severities(self) -> dict[str, Severity]:
+        """The severity of each enabled suppression-audit rule (CL0001-CL0003)."""
+        from claimlint.suppress import AUDIT_RULES
+
+        # Audit findings are never switched off by a --select of rules, only by --ignore.
+        unselected = replace(self.config, select=[])
+        out = {}
+        for code, rule in AUDIT_RULES.items():
+            severity = self.config.severity_for(rule)
+            if severity is not None and unselected.selects(rule):
+                out[code] = severity
+        return out
 
     def _lint(self, document: Document) -> FileResult:
         """Match, weigh context and directives, and build the findings of one document."""
