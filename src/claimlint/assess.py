@@ -17,6 +17,8 @@ from claimlint.matching import CompiledRules, Hit
 from claimlint.rules import CONTEXT_KINDS, Applicability, ContextPolicy, Pattern, Policy, Rule, Severity
 from claimlint.vocab import expand_phrases
 
+NO_CUES = context.Cues()  # what every match has when context is off (never changed)
+
 
 @dataclass
 class _Candidate:
@@ -58,6 +60,8 @@ class Assessor:
         cue_cache: dict[tuple[int, int, bool], context.Cues] = {}
 
         def cues_for(hit: Hit) -> context.Cues:
+            if not self.use_context:
+                return NO_CUES
             literals = self._literals(hit.pattern)
             tokens.load(hit.start, hit.end)
             self_negating = True in tokens.negation[hit.start : hit.end] and any(
@@ -65,13 +69,10 @@ class Assessor:
             )
             key = (hit.start, hit.end, self_negating)
             if key not in cue_cache:
-                cue_cache[key] = (
-                    context.analyse(tokens, hit.start, hit.end, document.segment_at(hit.start_char), self_negating)
-                    if self.use_context
-                    else context.Cues()
-                )
+                segment = document.segment_at(hit.start_char)
+                cue_cache[key] = context.analyse(tokens, hit.start, hit.end, segment, self_negating)
             cues = cue_cache[key]
-            if self.use_context and "negated" not in cues:
+            if "negated" not in cues:
                 inner = context.inner_negation(tokens, hit.start, hit.end, literals)
                 if inner is not None:
                     cues = context.Cues(dict(cues.found), cues.negation_at, cues.negation_char)
@@ -97,10 +98,7 @@ class Assessor:
             start, end = document.to_source(hit.start_char, hit.end_char)
             if any(c == hit.rule.code and s < end and start < e for c, s, e in kept_spans):
                 continue
-            line, col = document.lines.line_col(start)
-            result.suppressed.append(
-                Suppressed(document.path, hit.rule.code, start, end, line, col, document.source[start:end], reason)
-            )
+            result.suppressed.append(_suppressed(document, hit.rule.code, start, end, reason))
         for rule_hits in doc_hits.values():
             self._document_rule(rule_hits[0].rule, rule_hits, cues_for, document, tokens, directives, result)
         result.findings.sort(key=Finding.sort_key)
@@ -187,7 +185,6 @@ class Assessor:
         directives: suppress.Suppressions,
         result: FileResult,
         scope: str = "span",
-        message: str | None = None,
     ) -> None:
         hit, rule = cand.hit, cand.hit.rule
         start, end = document.to_source(hit.start_char, hit.end_char)
@@ -195,24 +192,12 @@ class Assessor:
         silencer = directives.silencing(rule.code, rule.name, rule.category, pos.line, start)
         if silencer is not None:
             reason = f"inline directive '{silencer.action}' at line {silencer.line}"
-            result.suppressed.append(
-                Suppressed(
-                    document.path,
-                    rule.code,
-                    start,
-                    end,
-                    pos.line,
-                    pos.column,
-                    document.source[start:end],
-                    reason,
-                    silencer.line,
-                )
-            )
+            result.suppressed.append(_suppressed(document, rule.code, start, end, reason, silencer.line))
             return
         matched = document.prose[hit.start_char : hit.end_char]
         s_lo, s_hi = context.sentence_bounds(tokens, hit.start, hit.end)
         sentence = tokens.sentence(s_lo, s_hi).text
-        text = message or _fill(rule.message, matched, rule.missing)
+        text = _fill(rule.message, matched, rule.missing)
         result.findings.append(
             Finding.located(
                 document.path,
@@ -256,16 +241,7 @@ class Assessor:
             return
         first = self._first_trigger(hits, cues_for, document, tokens)
         if first is not None:
-            matched = document.prose[first.hit.start_char : first.hit.end_char]
-            self._emit(
-                first,
-                document,
-                tokens,
-                directives,
-                result,
-                scope="document",
-                message=_fill(rule.message, matched, rule.missing),
-            )
+            self._emit(first, document, tokens, directives, result, scope="document")
 
     def _first_trigger(
         self, hits: list[Hit], cues_for: Any, document: Document, tokens: context.Tokens
@@ -319,6 +295,14 @@ def _clarification(window: str, unless: tuple[str, ...]) -> str | None:
         if m:
             return f"clarified by '{m.group(0)}'"
     return None
+
+
+def _suppressed(
+    document: Document, code: str, start: int, end: int, reason: str, directive_line: int = 0
+) -> Suppressed:
+    """A silenced match of rule ``code`` at source [start, end), with why it was silenced."""
+    line, column = document.lines.line_col(start)
+    return Suppressed(document.path, code, start, end, line, column, document.source[start:end], reason, directive_line)
 
 
 def _fill(template: str, match: str, missing: str) -> str:
