@@ -51,10 +51,9 @@ def discover(paths: Iterable[str], config: Config) -> list[Target]:
 
 
 def _walk(root: Path, config: Config) -> Iterable[Path]:
-    # Without exclude patterns only the default directory names exclude, and a directory is
-    # entered only if it passed: checking each entry's own name is enough (a site has thousands).
-    by_name = not config.exclude
-    if by_name and any(part in DEFAULT_EXCLUDES for part in root.parts):
+    # A directory is entered only if it passed, so the default directory names need checking
+    # only on each entry's own name (a site has thousands); exclude patterns see the whole path.
+    if any(part in DEFAULT_EXCLUDES for part in root.parts):
         return
     stack = [root]
     while stack:
@@ -66,10 +65,9 @@ def _walk(root: Path, config: Config) -> Iterable[Path]:
             continue
         for entry in entries:
             path = directory / entry.name
-            if by_name:
-                if entry.name in DEFAULT_EXCLUDES:
-                    continue
-            elif config.excluded(path.relative_to(root)) or config.excluded(path):
+            if entry.name in DEFAULT_EXCLUDES:
+                continue
+            if config.exclude and (config.excluded(path.relative_to(root)) or config.excluded(path)):
                 continue
             if entry.is_dir():
                 stack.append(path)
