@@ -262,11 +262,9 @@ def _suffix(k: int) -> str:
 
 def _suffix_phrases(phrases: Sequence[str], word: str, lexicons: dict[str, list[str]]) -> list[str]:
     """Each phrase with ``word`` appended; a phrase written "@name" stands for a whole lexicon."""
-    out = []
-    for phrase in phrases:
-        expanded = lexicons.get(phrase[1:]) if phrase.startswith("@") else None
-        out.extend(f"{p} {word}" for p in (expanded if expanded is not None else [phrase]))
-    return out
+    from claimlint.vocab import expand_phrases
+
+    return [f"{p} {word}" for p in expand_phrases(phrases, {k: tuple(v) for k, v in lexicons.items()})]
 
 
 WARM_RUNS = 7
@@ -636,6 +634,15 @@ class Bench:
                 self.log(f"  {m.median:.2f} s")
         self.results["phrases"] = rows
 
+    def _warm_runs(self, target: Path, report: Path, env: dict[str, str], label: str) -> Measure:
+        """WARM_RUNS checks of ``target`` with the cache on (a third of a second each: enough runs
+        for a stable median)."""
+        measure = Measure(label)
+        for _ in range(WARM_RUNS):
+            measure.runs.append(run(self.check_cmd(target, report, cache=True), cwd=self.cwd, env=env, ok=(0, 1),
+                                    what=label))
+        return measure
+
     def cache_and_jobs(self) -> None:
         """Only when the CLI has them: a warm-cache run, and the default (parallel) job count."""
         corpus = self.corpus(self.args.pages)
@@ -651,17 +658,12 @@ class Bench:
             second = self.work / "report-cache-2.json"
             cold = run(self.check_cmd(corpus.root, first, cache=True), cwd=self.cwd, env=env, ok=(0, 1),
                        what="claimlint check (cache cold)")
-            warm = Measure("claimlint check (cache warm)")
-            for _ in range(WARM_RUNS):  # a third of a second each: enough runs for a stable median
-                warm.runs.append(run(self.check_cmd(corpus.root, second, cache=True), cwd=self.cwd, env=env,
-                                     ok=(0, 1), what="claimlint check (cache warm)"))
-            one = sorted(p for p in corpus.root.rglob("*.md"))[0]
+            warm = self._warm_runs(corpus.root, second, env, "claimlint check (cache warm)")
+            one = min(corpus.root.rglob("*.md"))
             run(self.check_cmd(one, self.work / "report-cache-one.json", cache=True), cwd=self.cwd, env=env,
                 ok=(0, 1), what="claimlint check (one file, cache cold)")
-            single = Measure("claimlint check (one file, cache warm)")
-            for _ in range(WARM_RUNS):
-                single.runs.append(run(self.check_cmd(one, self.work / "report-cache-one.json", cache=True),
-                                       cwd=self.cwd, env=env, ok=(0, 1), what="claimlint check (one file, warm)"))
+            single = self._warm_runs(one, self.work / "report-cache-one.json", env,
+                                     "claimlint check (one file, cache warm)")
             out["cache"] = {"cold": cold, "warm": warm, "single": single,
                             "same": f"first run {differences(serial, comparable(first))}, "
                                     f"warm run {differences(serial, comparable(second))}"}
