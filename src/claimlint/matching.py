@@ -17,7 +17,7 @@ from claimlint.inflect import base_form, forms
 from claimlint.packs import PackProblems, RulePack
 from claimlint.prefilter import enumerate_patterns, frequency
 from claimlint.rules import Pattern, Rule
-from claimlint.vocab import expand_phrases, lex_names, lexicon_entries, norm_table, rule_words
+from claimlint.vocab import expand_phrases, lex_names, lex_words, lexicon_entries, norm_table, rule_words
 
 # A phrase -> for each of its spellings ("side effects", "side-effects"), the NORM hashes and the
 # LOWER hashes of its tokens (as spaCy's StringStore hashes them, which PhraseMatcher compares).
@@ -312,11 +312,8 @@ class CompiledRules:
                 if source == "LEMMA":
                     return "NORM", {self.norm(v) for v in values}
                 return attr, {v.lower() for v in values}
-        lex = token.get("LEX")
-        names = lex_names(lex)
-        if names:
-            words = [p for name in names for p in self.lexicons[name] if " " not in p and "-" not in p]
-            return "NORM", {self.norm(w) for w in words}
+        if lex_names(token.get("LEX")):
+            return "NORM", {self.norm(w) for w in lex_words(token["LEX"], self.lexicons)}
         return None
 
     def _anchor_ids(self, anchor: tuple[str, set[str]]) -> frozenset[int]:
@@ -340,9 +337,7 @@ class CompiledRules:
             if "LEMMA" in spec:
                 spec["NORM"] = self._norm_value(spec.pop("LEMMA"))
             if "LEX" in spec:
-                lex = spec.pop("LEX")
-                names = lex_names(lex)
-                words = [p for name in names for p in self.lexicons[name] if " " not in p and "-" not in p]
+                words = lex_words(spec.pop("LEX"), self.lexicons)
                 spec["NORM"] = {"IN": sorted({self.norm(w) for w in words})}
             if "TEXT" in spec:
                 spec["ORTH"] = spec.pop("TEXT")

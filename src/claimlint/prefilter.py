@@ -19,7 +19,7 @@ from claimlint import regexes
 from claimlint.inflect import base_form, forms
 from claimlint.regexes import first_chars
 from claimlint.rules import Pattern, Rule
-from claimlint.vocab import classes, expand_phrases, lex_names, lexicon_entries, norm_table, rule_words
+from claimlint.vocab import classes, expand_phrases, lex_names, lex_words, lexicon_entries, norm_table, rule_words
 
 WORDS = re.compile(r"[^\W\d_]+|\d+")
 OPTIONAL_OPS = frozenset({"?", "*", "!"})
@@ -505,8 +505,6 @@ def _token_literals(token: dict[str, Any], lexicons: dict[str, tuple[str, ...]])
             return [value]
         if isinstance(value, dict) and isinstance(value.get("IN"), list):
             return [str(v) for v in value["IN"]]
-    lex = token.get("LEX")
-    names = lex_names(lex)
-    if names:
-        return [e for name in names for e in lexicons.get(name, ()) if " " not in e and "-" not in e]
+    if lex_names(token.get("LEX")):
+        return lex_words(token["LEX"], lexicons)
     return None

@@ -83,6 +83,11 @@ def lexicon_entries(name: str, lexicons: dict[str, tuple[str, ...]]) -> tuple[st
     return tuple(name[1:].split("|")) if name.startswith("=") else lexicons.get(name, ())
 
 
+def lex_words(value: Any, lexicons: dict[str, tuple[str, ...]]) -> list[str]:
+    """The one-word entries of the lexicons a token pattern's `LEX` value names (one token each)."""
+    return [e for name in lex_names(value) for e in lexicons.get(name, ()) if " " not in e and "-" not in e]
+
+
 def lex_names(value: Any) -> list[str]:
     """The lexicon names a token pattern's `LEX` value refers to (`name` or `{IN: [names]}`)."""
     if isinstance(value, dict):
