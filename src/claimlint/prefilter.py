@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from claimlint import regexes
@@ -358,8 +359,9 @@ def _symbol_only(pattern: Pattern, lexicons: dict[str, tuple[str, ...]]) -> list
     return []
 
 
+@lru_cache(maxsize=1)  # candidates() and then confirmed() read the same page's positions
 def _chunk_positions(text: str) -> dict[str, list[int]]:
-    """For each word, the indexes of the whitespace-separated chunks it occurs in, in order."""
+    """For each word, the indexes of the whitespace-separated chunks it occurs in, in order (read only)."""
     at: dict[str, list[int]] = {}
     for i, chunk in enumerate(text.lower().split()):
         for word in WORDS.findall(chunk):
