@@ -461,7 +461,7 @@ def _any_entry(entries: Iterable[str], expand: _Expander) -> Group | None:
         words = words_of(entry)
         if not words:
             return None
-        out |= expand(max(words, key=lambda w: (w not in COMMON, len(w))))
+        out |= expand(min(words, key=lambda w: (frequency([w]), -len(w))))  # the rarest, then the longest
     return frozenset(out)
 
 
