@@ -6,6 +6,7 @@ import re
 from array import array
 
 from claimlint import regexes
+from claimlint.engine import Linter
 
 PATTERNS = [
     (r"\b(?:best|top)\s+(?P<what>clinic|provider)s?\b", re.IGNORECASE),
@@ -77,3 +78,31 @@ def test_no_start_charset_where_it_could_be_wrong() -> None:
     assert regexes.start_charset(_parser.parse(r"(?i)élan")) is None  # Unicode case rules
     assert regexes.start_charset(_parser.parse(r"[ßx]y")) is None  # a case variant of two letters
     assert regexes.start_charset(_parser.parse(r"(?i)\bsafe")) == frozenset("sS\u017f")
+
+
+def test_a_starter_finds_where_every_match_of_the_packs_regexes_starts(builtin_linter: Linter) -> None:
+    texts = [e.text for r in builtin_linter.rules for e in (*r.fail_examples, *r.pass_examples)]
+    checked = 0
+    for rule in builtin_linter.rules:
+        for pattern in rule.patterns:
+            if pattern.kind != "regex":
+                continue
+            starter = regexes.starter(pattern.regex, pattern.flags)
+            if starter is None:
+                continue
+            regex = re.compile(pattern.regex, pattern.flags)
+            for text in texts:
+                for m in regex.finditer(text):
+                    if m.end() > m.start():
+                        assert starter.match(text, m.start()), (rule.code, pattern.regex, m.group())
+                        checked += 1
+    assert checked > 200
+
+
+def test_a_starter_only_where_the_start_is_known() -> None:
+    japanese = regexes.starter("副作用|リスク")
+    assert japanese is not None and japanese.search("risk") is None and japanese.search("副作用なし")
+    kelvin = regexes.starter(r"\bkeep", re.IGNORECASE)
+    assert kelvin is not None and kelvin.search("\u212aeep")  # the Kelvin sign matches k ignoring case
+    assert regexes.starter(r"(?:very )?safe") is None  # may start with "v" or "s": optional prefix
+    assert regexes.starter(r"\d+%") is None  # a class too big to list

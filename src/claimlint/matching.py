@@ -79,7 +79,9 @@ class CompiledRules:
         self.exact_matcher: Any = PhraseMatcher(vocab, attr="LOWER")
         self.token_matcher = Matcher(vocab)  # packs are validated when they are loaded
         self.targets: dict[int, tuple[Rule | None, Pattern | None, str, str]] = {}
-        self.regexes: list[tuple[Rule, Pattern, str, re.Pattern[str]]] = []
+        # Unanchored regexes, each with the characters its matches start with (to skip a page
+        # holding none of them: these are the Japanese and Korean regexes, on English pages).
+        self.regexes: list[tuple[Rule, Pattern, str, re.Pattern[str], re.Pattern[str] | None]] = []
         # Anchored patterns run only on the blocks where one of their anchor words occurs.
         self.anchor_keys: dict[tuple[str, str], int] = {}
         self.anchored: list[tuple[Any, Rule, Pattern]] = []  # a token pattern's own Matcher
@@ -256,7 +258,8 @@ class CompiledRules:
                 for ident in ids:
                     self.anchor_users.setdefault(ident, []).append(("regex", len(self.anchored_regexes) - 1))
             else:
-                self.regexes.append((rule, pattern, role, compiled_regex))
+                starter = regexes.starter(pattern.regex, pattern.flags)
+                self.regexes.append((rule, pattern, role, compiled_regex, starter))
         elif pattern.kind == "near":
             assert pattern.left and pattern.right
             self.used_lexicons.update((pattern.left.lexicon, pattern.right.lexicon))
@@ -397,8 +400,12 @@ class CompiledRules:
                     rule, pattern, role, regex, _ = self.anchored_regexes[index]
                     self._regex_hits(doc, text, regex, rule, pattern, role, char_lo, char_hi, hits)
         # A match never crosses a blank line: unanchored regexes run block by block too.
-        text_blocks = _blocks(text) if self.regexes else []
-        for rule, pattern, role, regex in self.regexes:
+        text_blocks: list[tuple[int, int]] | None = None
+        for rule, pattern, role, regex, starter in self.regexes:
+            if starter is not None and starter.search(text) is None:
+                continue
+            if text_blocks is None:
+                text_blocks = _blocks(text)
             for lo, hi in text_blocks:
                 self._regex_hits(doc, text, regex, rule, pattern, role, lo, hi, hits)
         # Only near patterns whose both operands occur can pair (in the order they were added).

@@ -118,6 +118,20 @@ def start_charset(parsed: Any) -> frozenset[str] | None:
     return frozenset(out)
 
 
+def starter(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
+    """A one-character regex for every character a match can start with: a text it does not find
+    holds no non-empty match anywhere (None when that set is unknown)."""
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        chars = start_charset(_parser.parse(pattern, flags))
+    except Exception:  # private internals of another Python: unknown
+        return None
+    if not chars:
+        return None
+    return compiled("[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]")
+
+
 def install(table: dict[Key, Program]) -> None:
     """Make cached programs available to `compiled`."""
     _programs.update(table)

@@ -66,9 +66,12 @@ def profile(linter: Linter, paths: list[Path]) -> Profile:
             for _, _, lo, hi in blocks.get(("regex", k), ())
         ])
         costs.append(PatternCost(seconds, rule.code, "regex+", f"{rule.path}:{pattern.line}"))
-    for rule, pattern, _, regex in compiled.regexes:
-        seconds = _time(lambda r=regex: [
-            list(r.finditer(text, lo, hi)) for text in texts for lo, hi in _blocks(text)
+    for rule, pattern, _, regex, starter in compiled.regexes:
+        seconds = _time(lambda r=regex, s=starter: [
+            list(r.finditer(text, lo, hi))
+            for text in texts
+            if s is None or s.search(text)
+            for lo, hi in _blocks(text)
         ])
         costs.append(PatternCost(seconds, rule.code, "regex", f"{rule.path}:{pattern.line}"))
     if len(compiled.token_matcher):
