@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import quote
@@ -23,10 +24,15 @@ KIND_LABEL = {"safe": "safe rewrite", "unsafe": "rewrite that changes the meanin
 
 def artifact_uri(path: str) -> str:
     """A relative, percent-encoded URI for a reported path (absolute paths under cwd too)."""
+    return _uri(path, os.getcwd())
+
+
+@lru_cache(maxsize=4096)  # every finding of a file has the same path
+def _uri(path: str, cwd: str) -> str:
     p = Path(path)
     if p.is_absolute():
         try:
-            p = p.relative_to(Path.cwd())
+            p = p.relative_to(cwd)
         except ValueError:
             return p.as_uri()
     return quote(p.as_posix().removeprefix("./"), safe="/")
