@@ -66,6 +66,34 @@ def test_mentions_are_not_claims(fixture_linter: Linter, text: str) -> None:
     assert found(fixture_linter, text, "TS0401") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Regulators criticise lines such as "guaranteed results" in clinic adverts.',
+        "Regulators criticise lines such as 'guaranteed results' in clinic adverts.",
+        "Watch for claims, like ‘guaranteed results’, that no trial supports.",
+        "Headlines (e.g. 'guaranteed results, fast') mislead patients.",
+        "Headlines, for example 'guaranteed results, fast', mislead patients.",
+    ],
+)
+def test_a_quoted_example_of_language_is_a_mention(fixture_linter: Linter, text: str) -> None:
+    assert found(fixture_linter, text, "TS0401") == []
+    assert any(r.startswith("quoted as an example of") for r in reasons(fixture_linter, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Patients say things like 'guaranteed results' after one session.",  # not a language noun
+        "Read stories such as 'guaranteed results in a week' from our patients.",  # a testimonial
+        "Claims such as guaranteed results are what we deliver.",  # not quoted
+        "Our patients' guaranteed results speak for themselves, and 'regenerative' is our word.",
+    ],
+)
+def test_examples_that_are_not_quoted_language_stay_claims(fixture_linter: Linter, text: str) -> None:
+    assert found(fixture_linter, text, "TS0401") != []
+
+
 def test_quotes_without_a_metalinguistic_cue_are_still_claims(fixture_linter: Linter) -> None:
     assert found(fixture_linter, 'Our "guaranteed results" programme starts today.', "TS0401") != []
 

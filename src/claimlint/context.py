@@ -182,6 +182,24 @@ MENTION_CUES: tuple[tuple[str, ...], ...] = (
     ("sold", "as"),
     ("offered", "as"),
 )
+# A quoted example of language is a mention: 'lines such as "only three places left"', 'phrases
+# like 'clinically proven''. Unquoted ("conditions such as arthritis") or after other nouns ("our
+# patients say things like 'my pain is gone'") it is still a claim, and so after "stories",
+# "reviews" or "testimonials", which is how clinics introduce their own testimonials.
+EXAMPLE_CUES: tuple[tuple[str, ...], ...] = (
+    ("such", "as"),
+    ("like",),
+    ("e.g.",),
+    ("for", "example"),
+    ("for", "instance"),
+    ("including",),
+)
+EXAMPLE_NOUNS = frozenset(
+    """line lines claim claims phrase phrases term terms word words statement statements slogan
+    slogans promise promises language wording phrasing ad ads advert adverts advertisement
+    advertisements headline headlines tagline taglines buzzword buzzwords expression expressions
+    label labels assertion assertions copy boast boasts pitch pitches""".split()
+)
 ATTRIBUTION_CUES: tuple[tuple[str, ...], ...] = (
     ("some", "clinics"),
     ("many", "clinics"),
@@ -654,6 +672,7 @@ def _clause_words(tokens: Tokens, sent_start: int, start: int) -> list[str]:
 
 NEGATION_PHRASE_STARTS = frozenset(p[0] for p in NEGATION_PHRASES)
 MENTION_STARTS = frozenset(p[0] for p in MENTION_CUES)
+EXAMPLE_STARTS = frozenset(p[0] for p in EXAMPLE_CUES)
 ATTRIBUTION_STARTS = frozenset(p[0] for p in ATTRIBUTION_CUES)
 
 
@@ -665,6 +684,16 @@ def _led_by(
         return []
     present = set(words)
     return [p for p in phrases if p[0] in present]
+
+
+def _quoted_example(before: list[str]) -> str | None:
+    """The language noun a quoted match is an example of ('claims such as "…"'), if any."""
+    for phrase in _led_by(EXAMPLE_CUES, EXAMPLE_STARTS, before):
+        at = _find(before, phrase)
+        nouns = [w for w in before[max(0, at - 3) : at] if w in EXAMPLE_NOUNS] if at != -1 else []
+        if nouns:
+            return f"'{nouns[-1]}'"
+    return None
 
 
 def _find(words: list[str], phrase: tuple[str, ...]) -> int:
@@ -775,15 +804,39 @@ def negation_cue(tokens: Tokens, sent_start: int, start: int, self_negating: boo
 
 
 DOUBLE_QUOTES = frozenset({'"', "“", "”", "«", "»", "„"})
+SINGLE_QUOTES = frozenset({"'", "‘", "’"})
+OPENERS = frozenset({"(", "[", ":", "—", "–"})
 
 
 def inside_quotes(tokens: Tokens, sent_start: int, start: int, end: int, sent_end: int) -> bool:
-    """Whether the match sits inside a double-quoted stretch of its sentence."""
+    """Whether the match sits inside a quoted stretch of its sentence."""
     text = tokens.text
     opened = sum(map(DOUBLE_QUOTES.__contains__, text[sent_start:start]))
     if opened % 2 == 1:
         return not DOUBLE_QUOTES.isdisjoint(text[end:sent_end])
-    return start > sent_start and text[start - 1] in QUOTES and end < sent_end and text[end] in QUOTES
+    if start > sent_start and text[start - 1] in QUOTES and end < sent_end and text[end] in QUOTES:
+        return True
+    return _inside_single_quotes(tokens, sent_start, start, end, sent_end)
+
+
+def _inside_single_quotes(tokens: Tokens, sent_start: int, start: int, end: int, sent_end: int) -> bool:
+    """Whether the match lies between an opening single quote (after a space, before a word) and
+    a closing one (after a word): an apostrophe ("don't", "patients' knees") is neither."""
+    text, idx, ends = tokens.text, tokens.idx, tokens.ends
+    opening = -1
+    for i in range(start - 1, sent_start - 1, -1):
+        if text[i] in SINGLE_QUOTES:
+            attached_after = ends[i] == idx[i + 1]
+            detached_before = i == sent_start or ends[i - 1] < idx[i] or text[i - 1] in OPENERS
+            if attached_after and detached_before:
+                opening = i
+            break
+    if opening == -1:
+        return False
+    for i in range(end, sent_end):
+        if text[i] in SINGLE_QUOTES:
+            return ends[i - 1] == idx[i]
+    return False
 
 
 def critical_stance(text: str) -> bool:
@@ -862,8 +915,11 @@ def analyse(
             break
     else:
         noun = _listed_language(before)
+        example = _quoted_example(before) if quoted else None
         if noun is not None:
             cues.found["mention"] = f"listed as language after '{noun}'"
+        elif example is not None:
+            cues.found["mention"] = f"quoted as an example of {example}"
     for phrase in _led_by(ATTRIBUTION_CUES, ATTRIBUTION_STARTS, before):
         if _find(before, phrase) != -1:
             cues.found["attributed"] = f"attributed to others ('{' '.join(phrase)}')"
