@@ -17,6 +17,7 @@ import re
 import sys
 from array import array
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 Key = tuple[str, int]
@@ -121,12 +122,8 @@ def start_charset(parsed: Any) -> frozenset[str] | None:
 def starter(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
     """A one-character regex for every character a match can start with: a text it does not find
     holds no non-empty match anywhere (None when that set is unknown)."""
-    try:
-        from re import _parser  # type: ignore[attr-defined]
-
-        chars = start_charset(_parser.parse(pattern, flags))
-    except Exception:  # private internals of another Python: unknown
-        return None
+    parsed = _parsed(pattern, flags)
+    chars = start_charset(parsed) if parsed is not None else None
     if not chars:
         return None
     return compiled("[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]")
@@ -160,12 +157,10 @@ def required_words(pattern: str, flags: int = 0) -> tuple[frozenset[str], ...]:
     Anything the analysis does not understand contributes nothing, so the answer may be
     incomplete but never wrong: a regex that needs "zqbavork" only runs where that word occurs.
     """
-    try:
-        from re import _parser  # type: ignore[attr-defined]
-
-        items = _flatten(list(_parser.parse(pattern, flags)))
-    except Exception:  # private internals of another Python: no inference
+    parsed = _parsed(pattern, flags)
+    if parsed is None:
         return ()
+    items = _flatten(list(parsed))
     out: list[frozenset[str]] = []
     for i, item in enumerate(items):
         if not isinstance(item, frozenset):
@@ -250,10 +245,18 @@ def _constants() -> Any:
 
 def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """The characters a match of the regex can start with (None when not a small known set)."""
+    parsed = _parsed(pattern, flags)
+    return _first(list(parsed), bool(flags & re.IGNORECASE)) if parsed is not None else None
+
+
+@lru_cache(maxsize=1024)  # the prefilter and the matcher both analyse each rule regex
+def _parsed(pattern: str, flags: int) -> Any | None:
+    """The regex parser's tree for a pattern, only read, never changed (None if this Python's
+    private parser differs or rejects it)."""
     try:
         from re import _parser  # type: ignore[attr-defined]
 
-        return _first(list(_parser.parse(pattern, flags)), bool(flags & re.IGNORECASE))
+        return _parser.parse(pattern, flags)
     except Exception:  # private internals of another Python: unknown
         return None
 
