@@ -194,12 +194,6 @@ EXAMPLE_CUES: tuple[tuple[str, ...], ...] = (
     ("for", "instance"),
     ("including",),
 )
-EXAMPLE_NOUNS = frozenset(
-    """line lines claim claims phrase phrases term terms word words statement statements slogan
-    slogans promise promises language wording phrasing ad ads advert adverts advertisement
-    advertisements headline headlines tagline taglines buzzword buzzwords expression expressions
-    label labels assertion assertions copy boast boasts pitch pitches""".split()
-)
 ATTRIBUTION_CUES: tuple[tuple[str, ...], ...] = (
     ("some", "clinics"),
     ("many", "clinics"),
@@ -389,6 +383,12 @@ ENUMERATION_MARKS = frozenset({"—", "–", ":"})
 LANGUAGE_NOUNS = frozenset(
     """register rhetoric vocabulary messaging wording phrasing language buzzwords
     slogans taglines terms terminology jargon""".split()
+)
+EXAMPLE_NOUNS = LANGUAGE_NOUNS | frozenset(
+    """line lines claim claims phrase phrases term word words statement statements slogan
+    promise promises ad ads advert adverts advertisement advertisements headline headlines tagline
+    buzzword expression expressions label labels assertion assertions copy boast boasts pitch
+    pitches""".split()
 )
 HEADER_WORDS = frozenset(
     """hear heard hearing sounds claim claims claimed myth myths misconception
@@ -915,7 +915,7 @@ def analyse(
             break
     else:
         noun = _listed_language(before)
-        example = _quoted_example(before) if quoted else None
+        example = _quoted_example(before) if quoted and noun is None else None
         if noun is not None:
             cues.found["mention"] = f"listed as language after '{noun}'"
         elif example is not None:

@@ -114,8 +114,8 @@ def _plain_writer(stream: TextIO) -> Writer:
     def write(lines: list[Line]) -> None:
         out = []
         for line in lines:
-            text = "".join(text for text, _ in line)
-            out.append(_rich_plain(line) if "\t" in text else strip_control_codes(text))
+            joined = "".join(part for part, _ in line)
+            out.append(_rich_plain(line) if "\t" in joined else strip_control_codes(joined))
         stream.write("\n".join(out) + "\n")
 
     return write
