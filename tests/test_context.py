@@ -131,6 +131,33 @@ def test_questions_and_faq_headings(fixture_linter: Linter) -> None:
     assert found(fixture_linter, md, "TS0201", "markdown") == ["heals knee pain"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Why settle for less than guaranteed results?",
+        "Tired of waiting for guaranteed results?",
+        "Could this be the way to guaranteed results? For many of our patients, yes.",
+        "Do our patients get guaranteed results? Absolutely!",
+    ],
+)
+def test_questions_that_sell_keep_their_claim(fixture_linter: Linter, text: str) -> None:
+    assert found(fixture_linter, text, "TS0401") == ["guaranteed results"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do our patients get guaranteed results? Yes, but only in the brochure.",
+        "Do our patients get guaranteed results? No.",
+        # the answer in its own paragraph makes its own claim, which is reported there
+        "Do our patients get guaranteed results?\n\nYes.",
+        "Why do some clinics offer guaranteed results?",
+    ],
+)
+def test_questions_left_open_or_answered_apart_stay_questions(fixture_linter: Linter, text: str) -> None:
+    assert found(fixture_linter, text, "TS0401") == []
+
+
 def test_hedges_are_not_a_safe_harbour(fixture_linter: Linter) -> None:
     assert found(fixture_linter, "Our cells may help treat arthritis.", "TS0201") == ["treat arthritis"]
 

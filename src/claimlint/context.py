@@ -294,6 +294,36 @@ AUX_QUESTION = frozenset(
     }
 )
 WH_WORDS = frozenset({"how", "what", "why", "when", "who", "which", "where", "whom", "whose"})
+# Questions that sell rather than ask ('Why settle for less than the leading name in …?', 'Tired
+# of …?'): the claim inside stands.
+RHETORICAL_OPENINGS = (
+    ("why", "settle"),
+    ("why", "wait"),
+    ("why", "suffer"),
+    ("why", "live"),
+    ("why", "put"),
+    ("why", "go"),
+    ("why", "look"),
+    ("why", "risk"),
+    ("why", "keep"),
+    ("tired", "of"),
+    ("sick", "of"),
+    ("fed", "up"),
+    ("ready", "to"),
+    ("isn't", "it"),
+    ("isn’t", "it"),
+    ("don't", "you"),
+    ("don’t", "you"),
+    ("who", "else"),
+    ("what", "are", "you", "waiting"),
+)
+# A question the page answers itself with a yes ('Could it be the answer to your Parkinson's? For
+# many of our patients, yes.') asserts what it asks.
+ANSWERED_YES = re.compile(
+    r"[ \t]*(?:[-–—:][ \t]*)?(?:a[:.][ \t]*)?(?:(?:for|in)\s+(?:many|most|the\s+majority(?:\s+of)?)(?:\s+[\w'’]+){0,3},?\s+)?"
+    r"(?:yes|yep|absolutely|definitely|certainly|of\s+course)\b(?!\s*,?\s*(?:but|however))",
+    re.IGNORECASE,
+)
 AGENCIES = frozenset(
     {
         "fda",
@@ -661,6 +691,16 @@ def _is_question_opening(words: list[str]) -> bool:
     return words[0] in WH_WORDS and any(w in AUX_QUESTION for w in words[1:3])
 
 
+def _sells_by_asking(tokens: Tokens, opening: list[str], sent_end: int) -> bool:
+    """Whether a question is rhetorical ('Why settle for less?') or answered yes right after."""
+    if any(opening[: len(p)] == list(p) for p in RHETORICAL_OPENINGS):
+        return True
+    if sent_end == 0 or sent_end >= len(tokens.idx):
+        return False
+    after = tokens.ends[sent_end - 1]
+    return ANSWERED_YES.match(tokens.prose, after, after + 80) is not None
+
+
 def _clause_words(tokens: Tokens, sent_start: int, start: int) -> list[str]:
     """Lower-cased words from the last clause break before ``start`` up to it."""
     lower, text = tokens.lower, tokens.text
@@ -898,7 +938,8 @@ def analyse(
     first = opening[0] if opening else ""
     heading_question = bool(segment and segment.kind == "heading" and _is_question_opening(opening))
     if sentence.text.endswith("?") or heading_question or first == "q":
-        cues.found["question"] = "in a question"
+        if not _sells_by_asking(tokens, opening, s_hi):
+            cues.found["question"] = "in a question"
     # Every INDIRECT_IF phrase ends in "if": without one there is nothing to look for.
     elif "whether" in clause or ("if" in clause and any(_find(clause, p) != -1 for p in INDIRECT_IF)):
         cues.found["question"] = "in an indirect question ('whether/if …')"
