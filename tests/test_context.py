@@ -60,6 +60,8 @@ def test_negation_terminated_by_but(fixture_linter: Linter) -> None:
         'Avoid terms like "guaranteed results" in your copy.',
         "The so-called guaranteed results rarely appear.",
         "Ads sold it with language of renewal, vitality, youth and guaranteed results.",
+        "The regulator says that claims that a clinic offers guaranteed results need evidence.",
+        "Claims to deliver guaranteed results are medicinal claims.",
     ],
 )
 def test_mentions_are_not_claims(fixture_linter: Linter, text: str) -> None:

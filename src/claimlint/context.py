@@ -168,6 +168,11 @@ MENTION_CUES: tuple[tuple[str, ...], ...] = (
     ("buzzwords",),
     ("slogans",),
     ("claims", "like"),
+    # a regulator's or reviewer's wording about claims: "claims that a product can cure
+    # baldness are medicinal claims", "Claims to reverse hair loss …"
+    ("claims", "that"),
+    ("claims", "to"),
+    ("claims", "about"),
     ("promises", "like"),
     ("words",),
     ("word",),
