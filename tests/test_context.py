@@ -160,6 +160,30 @@ def test_questions_left_open_or_answered_apart_stay_questions(fixture_linter: Li
     assert found(fixture_linter, text, "TS0401") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There is no scientific evidence that these clinics deliver guaranteed results.",
+        "There are no drugs, devices or programmes available that give guaranteed results.",
+        "The FDA has observed that your firm promises guaranteed results.",
+    ],
+)
+def test_denied_evidence_and_regulator_reports_are_not_claims(fixture_linter: Linter, text: str) -> None:
+    assert found(fixture_linter, text, "TS0401") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There is no better way to get guaranteed results.",
+        "There is no vaccine available, so our drip gives guaranteed results.",
+        "Our evidence is clear, and there is no doubt: guaranteed results.",
+    ],
+)
+def test_existential_no_that_sells_keeps_the_claim(fixture_linter: Linter, text: str) -> None:
+    assert found(fixture_linter, text, "TS0401") == ["guaranteed results"]
+
+
 def test_hedges_are_not_a_safe_harbour(fixture_linter: Linter) -> None:
     assert found(fixture_linter, "Our cells may help treat arthritis.", "TS0201") == ["treat arthritis"]
 

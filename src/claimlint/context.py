@@ -76,6 +76,13 @@ PSEUDO_NEGATION = (
     ("no", "question"),
     ("no", "more", "than"),
     ("not", "least"),
+    # a superlative, not a denial: "there is no better way to …", "no safer choice"
+    ("no", "better"),
+    ("no", "safer"),
+    ("no", "faster"),
+    ("no", "easier"),
+    ("no", "quicker"),
+    ("nothing", "better"),
 )
 VERDICTS = frozenset(
     """approved proven established supported recommended effective available authorised
@@ -114,6 +121,20 @@ INDIRECT_IF = (
 NEW_CLAUSE = frozenset({"so", "therefore", "thus", "hence", "which", "and", "but", "yet", "while"})
 SUBORDINATORS = frozenset({"if", "unless", "when", "whenever", "once", "until", "because", "since", "whether"})
 NEGATION_WINDOW = 9
+# Evidence that is denied, and products said not to exist, earlier in the clause: the claim after
+# them is reported, not made ("There is no scientific evidence that these products can treat or
+# cure coronavirus", "There are no … products available to treat or cure COVID-19") — but not
+# "there is no better treatment for …" or "there is no need for surgery: …".
+DENIED_EVIDENCE = re.compile(
+    r"\b(?:no|not\s+any|little|insufficient|lack\s+of)\s+(?:[\w'’-]+\s+){0,4}?(?:evidence|studies|proof|data|trials?)\b"
+    r"[^.;:!?]{0,40}?\b(?:that|showing|shows|establishing|demonstrat\w*|prov\w*|to\s+(?:show|support|suggest))\b"
+    r"|\bthere\s+(?:is|are|was|were)\s+(?:currently\s+|presently\s+|still\s+|as\s+yet\s+)?no\s+"
+    r"(?!(?:better|safer|more|faster|other\s+way|easier|greater|quicker|finer|substitute|need|reason|doubt|downtime|pain|risk)\b)"
+    r"(?:[\w'’-]+,?\s+){0,12}?(?:approved|available|authori[sz]ed|licensed|proven|known|shown|cleared)\b",
+    re.IGNORECASE,
+)
+DENIAL_WORDS = frozenset({"no", "any", "little", "insufficient", "lack"})
+DENIAL_BREAKS = frozenset({"so", "therefore", "thus", "hence", "because", "but", "yet", "while", "which", "instead"})
 VERBAL_WINDOW = 16
 AUXILIARIES = frozenset(
     {
@@ -173,6 +194,10 @@ MENTION_CUES: tuple[tuple[str, ...], ...] = (
     ("claims", "that"),
     ("claims", "to"),
     ("claims", "about"),
+    ("claiming", "that"),
+    ("claimed", "that"),
+    ("advertise", "that"),
+    ("advertising", "that"),
     ("promises", "like"),
     ("words",),
     ("word",),
@@ -372,6 +397,10 @@ COULD_BE_US = frozenset(
     campaigns""".split()
 )
 QUANTIFIERS = frozenset("some many other these those such certain several most one another few a an any".split())
+AGENCY_VERBS = frozenset(
+    "said says state states stated observed observes found finds noted notes warned warns alleged alleges "
+    "concluded determined considers considered advises advised".split()
+)
 REPORTING_VERBS = frozenset(
     form
     for verb in """claim promise advertise tout boast pitch market insist assure tell say suggest dangle
@@ -657,6 +686,18 @@ def reports_others(header: str) -> bool:
     return any(cue in header for cue in WARNING_HEADERS)
 
 
+def agency_report(words: list[str]) -> str | None:
+    """'The FDA has observed that you offer …', 'The CDC states …': a regulator reporting."""
+    if AGENCIES.isdisjoint(words):  # the common case, decided in C
+        return None
+    for i, word in enumerate(words):
+        if word in AGENCIES:
+            verb = next((w for w in words[i + 1 : i + 4] if w in AGENCY_VERBS), None)
+            if verb is not None:
+                return f"{word} {verb}"
+    return None
+
+
 def seller_report(words: list[str]) -> str | None:
     """'some lounges dangle …', 'the host told …', 'mailers inviting …': a third-party seller
     as the subject of a marketing or reporting verb, earlier in the same clause."""
@@ -706,13 +747,18 @@ def _sells_by_asking(tokens: Tokens, opening: list[str], sent_end: int) -> bool:
     return ANSWERED_YES.match(tokens.prose, after, after + 80) is not None
 
 
-def _clause_words(tokens: Tokens, sent_start: int, start: int) -> list[str]:
-    """Lower-cased words from the last clause break before ``start`` up to it."""
+def _clause_start(tokens: Tokens, sent_start: int, start: int) -> int:
+    """The first token after the last clause break before ``start``."""
     lower, text = tokens.lower, tokens.text
     i = start
     while i > sent_start and lower[i - 1] not in CLAUSE_BREAK and text[i - 1] not in (".", ";"):
         i -= 1
-    return lower[i:start]
+    return i
+
+
+def _clause_words(tokens: Tokens, sent_start: int, start: int) -> list[str]:
+    """Lower-cased words from the last clause break before ``start`` up to it."""
+    return tokens.lower[_clause_start(tokens, sent_start, start) : start]
 
 
 NEGATION_PHRASE_STARTS = frozenset(p[0] for p in NEGATION_PHRASES)
@@ -845,7 +891,24 @@ def negation_cue(tokens: Tokens, sent_start: int, start: int, self_negating: boo
         at = _find(words, phrase)
         if at != -1:
             return " ".join(phrase), lo + at
-    return None
+    return None if self_negating else _denied_evidence(tokens, sent_start, start)
+
+
+def _denied_evidence(tokens: Tokens, sent_start: int, start: int) -> tuple[str, int] | None:
+    """'no scientific evidence that …', 'there are no … products available to …' before the match."""
+    clause = _clause_start(tokens, sent_start, start)
+    if DENIAL_WORDS.isdisjoint(tokens.lower[clause:start]):  # the common case, decided in C
+        return None
+    found = DENIED_EVIDENCE.search(tokens.prose, tokens.idx[clause], tokens.idx[start])
+    if found is None:
+        return None
+    # The denial reaches the match only when nothing starts a new thought between them: "There
+    # is no vaccine available, so boosting your immune system is vital" keeps its claim.
+    gap = tokens.prose[found.end() : tokens.idx[start]].lower().split()
+    if len(gap) > 8 or DENIAL_BREAKS.intersection(gap):
+        return None
+    at = bisect_left(tokens.idx, found.start())
+    return found.group(0), at
 
 
 DOUBLE_QUOTES = frozenset({'"', "“", "”", "«", "»", "„"})
@@ -971,7 +1034,7 @@ def analyse(
             cues.found["attributed"] = f"attributed to others ('{' '.join(phrase)}')"
             break
     else:
-        seller = seller_report(clause)
+        seller = seller_report(clause) or agency_report(clause)
         if seller:
             cues.found["attributed"] = f"attributed to others ('{seller}')"
         elif quoted and tokens.critical:
