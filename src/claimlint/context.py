@@ -350,7 +350,8 @@ RHETORICAL_OPENINGS = (
 # A question the page answers itself with a yes ('Could it be the answer to your Parkinson's? For
 # many of our patients, yes.') asserts what it asks.
 ANSWERED_YES = re.compile(
-    r"[ \t]*(?:[-–—:][ \t]*)?(?:a[:.][ \t]*)?(?:(?:for|in)\s+(?:many|most|the\s+majority(?:\s+of)?)(?:\s+[\w'’]+){0,3},?\s+)?"
+    r"[ \t]*(?:[-–—:][ \t]*)?(?:a[:.][ \t]*)?"
+    r"(?:(?:for|in)\s+(?:many|most|the\s+majority(?:\s+of)?)(?:\s+[\w'’]+){0,3},?\s+)?"
     r"(?:yes|yep|absolutely|definitely|certainly|of\s+course)\b(?!\s*,?\s*(?:but|however))",
     re.IGNORECASE,
 )
