@@ -61,6 +61,8 @@ NEGATION_PHRASES = (
     ("stop", "short", "of"),
     ("let", "alone"),
 )
+# "No" before a comparative makes a superlative ("there is no better way to …"), not a denial.
+NO_COMPARATIVES = ("better", "safer", "faster", "easier", "quicker")
 PSEUDO_NEGATION = (
     ("not", "only"),
     ("not", "just"),
@@ -77,11 +79,7 @@ PSEUDO_NEGATION = (
     ("no", "more", "than"),
     ("not", "least"),
     # a superlative, not a denial: "there is no better way to …", "no safer choice"
-    ("no", "better"),
-    ("no", "safer"),
-    ("no", "faster"),
-    ("no", "easier"),
-    ("no", "quicker"),
+    *(("no", word) for word in NO_COMPARATIVES),
     ("nothing", "better"),
 )
 VERDICTS = frozenset(
@@ -129,12 +127,14 @@ DENIED_EVIDENCE = re.compile(
     r"\b(?:no|not\s+any|little|insufficient|lack\s+of)\s+(?:[\w'’-]+\s+){0,4}?(?:evidence|studies|proof|data|trials?)\b"
     r"[^.;:!?]{0,40}?\b(?:that|showing|shows|establishing|demonstrat\w*|prov\w*|to\s+(?:show|support|suggest))\b"
     r"|\bthere\s+(?:is|are|was|were)\s+(?:currently\s+|presently\s+|still\s+|as\s+yet\s+)?no\s+"
-    r"(?!(?:better|safer|more|faster|other\s+way|easier|greater|quicker|finer|substitute|need|reason|doubt|downtime|pain|risk)\b)"
+    r"(?!(?:" + "|".join(NO_COMPARATIVES)
+    + r"|greater|finer|more|other\s+way|substitute|need|reason|doubt|downtime|pain|risk)\b)"
     r"(?:[\w'’-]+,?\s+){0,12}?(?:approved|available|authori[sz]ed|licensed|proven|known|shown|cleared)\b",
     re.IGNORECASE,
 )
 DENIAL_WORDS = frozenset({"no", "any", "little", "insufficient", "lack"})
-DENIAL_BREAKS = frozenset({"so", "therefore", "thus", "hence", "because", "but", "yet", "while", "which", "instead"})
+# What starts a new thought after a denial ("… available, so …"); "and" continues a list.
+DENIAL_BREAKS = (NEW_CLAUSE - {"and"}) | {"because", "instead"}
 VERBAL_WINDOW = 16
 AUXILIARIES = frozenset(
     {
@@ -341,9 +341,7 @@ RHETORICAL_OPENINGS = (
     ("fed", "up"),
     ("ready", "to"),
     ("isn't", "it"),
-    ("isn’t", "it"),
     ("don't", "you"),
-    ("don’t", "you"),
     ("who", "else"),
     ("what", "are", "you", "waiting"),
 )
@@ -587,7 +585,7 @@ class Tokens:
         found = self._sentences.get((lo, hi))
         if found is None:
             text = self.span_text(lo, hi).strip()
-            opening = [w.lower().rstrip(".:,") for w in text.split(maxsplit=4)[:4]]
+            opening = [w.lower().rstrip(".:,").replace("’", "'") for w in text.split(maxsplit=4)[:4]]
             quoted = QUOTE_MARK.search(text) is not None
             found = self._sentences[lo, hi] = Sentence(text, opening, _citation(text), quoted)
         return found
