@@ -139,6 +139,7 @@ def test_questions_and_faq_headings(fixture_linter: Linter) -> None:
         "Why settle for less than guaranteed results?",
         "Tired of waiting for guaranteed results?",
         "Isn’t it time for guaranteed results?",
+        "Don't you deserve guaranteed results?",
         "Could this be the way to guaranteed results? For many of our patients, yes.",
         "Do our patients get guaranteed results? Absolutely!",
     ],

@@ -81,6 +81,8 @@ PSEUDO_NEGATION = (
     # a superlative, not a denial: "there is no better way to …", "no safer choice"
     *(("no", word) for word in NO_COMPARATIVES),
     ("nothing", "better"),
+    # rhetorical questions that sell: "Isn't it time for …?", "Don't you deserve …?"
+    *((nt, *rest) for nt in ("n't", "n’t") for rest in (("it", "time"), ("you", "deserve"))),
 )
 VERDICTS = frozenset(
     """approved proven established supported recommended effective available authorised
